@@ -1,0 +1,78 @@
+// The corpus model (DESIGN §3): Markdown entries with YAML front matter, their versions, and the
+// editors' synonym groups. Loading validates everything and reports every problem, not the first.
+//
+// Thread rule: plain values.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "madoguchi/date.h"
+#include "madoguchi/status.h"
+
+namespace madoguchi {
+
+enum class EntryType { kFaq, kPolicy, kRouting, kScript, kNotice };
+std::string_view to_string(EntryType type);
+std::optional<EntryType> parse_entry_type(std::string_view text);
+
+// One file: one version of an entry.
+struct EntryVersion {
+  std::string id;
+  EntryType type = EntryType::kFaq;
+  std::string title;
+  std::vector<std::string> category;
+  std::vector<std::string> tags;
+  std::vector<std::string> municipalities;
+  Date effective;  // unset: in force since always
+  Date expires;    // unset: no end (last day in force, inclusive)
+  std::string source;
+
+  std::string question;  // "## 質問" section (Markdown)
+  std::string answer;    // "## 回答" section
+  std::string script;    // "## トークスクリプト" section
+  std::string body;      // the whole Markdown body after the front matter
+
+  std::string path;           // relative to the corpus root, '/'-separated
+  uint64_t content_hash = 0;  // xxh64 of the file bytes: drives incremental indexing
+};
+
+struct SynonymGroup {
+  std::vector<std::string> members;  // as written by editors
+  int line = 0;
+};
+
+struct Corpus {
+  std::string root;
+  std::vector<EntryVersion> versions;  // sorted by (id, effective)
+  std::vector<SynonymGroup> synonyms;
+};
+
+struct CorpusOptions {
+  // Files bigger than this are refused (an entry is a page, not a manual).
+  uint64_t max_file_bytes = 1024 * 1024;
+};
+
+// What loading found wrong. Errors make the corpus unusable; warnings do not.
+struct CorpusReport {
+  std::vector<Status> errors;    // sorted by path, then line
+  std::vector<Status> warnings;  // e.g. unknown front-matter fields
+  bool ok() const { return errors.empty(); }
+};
+
+// Loads and validates every entry under `root` (recursively, *.md except README.md at the root)
+// and root/synonyms.tsv. Returns the corpus when there are no errors; otherwise a Status whose
+// message summarizes, with every problem in `report`.
+Result<Corpus> load_corpus(const std::string& root, const CorpusOptions& options, CorpusReport& report);
+
+// Parses one entry file's text (exposed for tests and fuzzing). `path` is used in messages.
+Result<EntryVersion> parse_entry(std::string_view path, std::string_view bytes,
+                                 std::vector<Status>* warnings = nullptr);
+
+// Parses synonyms.tsv text: one group per line, members separated by tabs, '#' comments.
+Result<std::vector<SynonymGroup>> parse_synonyms(std::string_view path, std::string_view text);
+
+}  // namespace madoguchi

@@ -1,0 +1,39 @@
+// Builds or updates an index from a corpus (DESIGN §5). Incremental: files whose content hash is
+// unchanged are not analyzed again; entries whose files are gone are removed. Atomic: all changes
+// go into one Xapian transaction, so a failure (or a kill) leaves the previous index serving.
+//
+// Thread rule: one IndexWriter per database at a time (Xapian's write lock enforces it).
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "madoguchi/analyzer.h"
+#include "madoguchi/corpus.h"
+#include "madoguchi/status.h"
+
+namespace madoguchi {
+
+struct IndexOptions {
+  AnalyzerOptions analyzer;  // used when creating a new index; an existing one must match
+  // Called after the changes are staged and before the commit (tests use it to fail a build
+  // midway and check that nothing changed). Returning a non-ok Status aborts the build.
+  std::function<Status()> before_commit;
+};
+
+struct IndexStats {
+  int entries = 0;         // distinct ids in the index after the build
+  int versions = 0;        // documents
+  int analyzed = 0;        // files analyzed this run
+  int unchanged = 0;       // files skipped because their hash matched
+  int removed = 0;         // documents removed (files gone)
+  int synonym_groups = 0;
+  double seconds = 0;
+};
+
+// Validates `corpus` against the index at `db_dir` (creating it if absent) and applies it.
+Result<IndexStats> build_index(const Corpus& corpus, const std::string& db_dir,
+                               const IndexOptions& options = {});
+
+}  // namespace madoguchi

@@ -1,0 +1,37 @@
+// Names that reach disk: Xapian term prefixes, value slots and metadata keys. They are read back
+// by older and newer builds alike: NEVER renumber or rename; add new ones at the end and bump
+// kSchemaVersion when the meaning of stored data changes. docs/index-schema.md has the table.
+#pragma once
+
+#include <string_view>
+
+namespace madoguchi::schema {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Term prefixes (free text).
+inline constexpr std::string_view kText = "";            // all searchable text: base forms
+inline constexpr std::string_view kQuestion = "XQ";      // title + question + tags
+inline constexpr std::string_view kReading = "XR";       // hiragana readings of every content word
+// Boolean filter terms.
+inline constexpr std::string_view kUid = "Q";            // one per version: "id@YYYYMMDD"
+inline constexpr std::string_view kId = "XID";           // entry id (shared by its versions)
+inline constexpr std::string_view kCategory = "XCAT";
+inline constexpr std::string_view kType = "XTYPE";
+inline constexpr std::string_view kMunicipality = "XMUNI";
+inline constexpr std::string_view kPath = "XPATH";       // source file, for incremental builds
+
+// Value slots.
+inline constexpr unsigned kSlotEffective = 0;  // YYYYMMDD, inclusive
+inline constexpr unsigned kSlotUntil = 1;      // YYYYMMDD, exclusive; 99991231 = no end
+inline constexpr unsigned kSlotId = 2;         // entry id: collapse key (one hit per id)
+inline constexpr unsigned kSlotFileHash = 3;   // xxh64 hex of the source file
+
+// Metadata keys.
+inline constexpr std::string_view kMetaAnalyzer = "madoguchi.analyzer";   // AnalyzerIdentity JSON
+inline constexpr std::string_view kMetaSchema = "madoguchi.schema";       // kSchemaVersion
+inline constexpr std::string_view kMetaCharset = "madoguchi.charset";     // every character used
+inline constexpr std::string_view kMetaEntryCount = "madoguchi.entries";  // distinct ids
+inline constexpr std::string_view kMetaBuiltAt = "madoguchi.built_at";    // ISO time of last write
+
+}  // namespace madoguchi::schema

@@ -1,0 +1,104 @@
+// Searching an index (DESIGN §6): one hit per entry id, the version in force on the as-of date,
+// snippets with highlight ranges computed by our own analyzer.
+//
+// Thread rule: one Searcher per thread (it owns a Xapian Database and an Analyzer). Open one per
+// thread from the same path; the MeCab dictionary is shared inside the process.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "madoguchi/corpus.h"
+#include "madoguchi/date.h"
+#include "madoguchi/status.h"
+#include "madoguchi/versions.h"
+
+namespace madoguchi {
+
+struct SearchRequest {
+  std::string query;
+  int limit = 10;
+  std::optional<Date> as_of;  // unset: today, from the Searcher's clock
+  std::string category;       // filters: empty = any
+  std::string type;
+  std::string municipality;
+  bool prefix_last_word = true;  // the word being typed matches as a prefix (unless followed by a space)
+};
+
+struct UpcomingVersion {
+  Date effective;
+  std::string title;
+};
+
+struct Hit {
+  int rank = 0;  // 1-based
+  std::string id;
+  EntryType type = EntryType::kFaq;
+  std::string title;
+  std::vector<std::string> category;
+  std::vector<std::string> municipalities;
+  Date effective;
+  Date until;
+  VersionStatus status = VersionStatus::kInForce;
+  double score = 0;
+  std::string snippet;
+  std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges into snippet
+  std::string badge;  // 新規 | 更新 | 予定 | 廃止 | ""
+  std::optional<UpcomingVersion> upcoming;  // a later version not yet in force
+};
+
+struct SearchResult {
+  std::string query;
+  std::vector<Hit> hits;
+  long estimated_total = 0;
+  double took_ms = 0;
+  Date as_of;
+};
+
+// Everything known about one version, for `show`, the viewer's detail pane and history.
+struct VersionDetail {
+  EntryVersion version;  // content as indexed
+  VersionSpan span;
+  VersionStatus status = VersionStatus::kInForce;
+};
+
+struct EntryDetail {
+  std::string id;
+  Date as_of;
+  std::optional<VersionDetail> current;  // the version in force on as_of (or the upcoming one)
+  std::vector<VersionDetail> versions;   // every version, oldest first
+};
+
+struct SearcherOptions {
+  int badge_days = 14;  // 新規 / 更新 when the change took effect within this many days
+};
+
+class Searcher {
+ public:
+  // Opens the index read-only. Fails with kInvalidInput when the path is not an index and with
+  // kIncompatibleIndex when it was built with another dictionary, analysis or schema version.
+  static Result<std::unique_ptr<Searcher>> open(const std::string& db_dir, const Clock& clock,
+                                                SearcherOptions options = {});
+  ~Searcher();
+
+  Result<SearchResult> search(const SearchRequest& request);
+  // The version of `id` in force on `as_of` (or today), with all versions.
+  Result<EntryDetail> show(const std::string& id, std::optional<Date> as_of = std::nullopt);
+
+  // Picks up a newer committed revision. Returns true when the index may have changed.
+  bool refresh();
+
+  int entry_count() const;
+  Date today() const;
+  std::string charset() const;  // every character the corpus uses (for the viewer's glyphs)
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace madoguchi

@@ -1,0 +1,179 @@
+#include "index_document.h"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "madoguchi/schema.h"
+
+namespace madoguchi {
+namespace {
+
+using nlohmann::json;
+
+constexpr size_t kMaxTermBytes = 240;  // Xapian's limit is 245 bytes including the prefix
+constexpr unsigned kFieldGap = 100;    // keeps phrases from matching across fields
+
+void add_term(Xapian::Document& doc, std::string_view prefix, const std::string& term, unsigned pos) {
+  if (term.empty() || term.size() + prefix.size() > kMaxTermBytes) return;
+  std::string t(prefix);
+  t += term;
+  if (pos) doc.add_posting(t, pos);
+  else doc.add_term(t);
+}
+
+void add_boolean(Xapian::Document& doc, std::string_view prefix, const std::string& value) {
+  if (value.empty() || value.size() + prefix.size() > kMaxTermBytes) return;
+  doc.add_boolean_term(std::string(prefix) + value);
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+  std::string out;
+  for (const auto& s : items) {
+    if (!out.empty()) out += sep;
+    out += s;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string uid_of(const std::string& id, Date effective) {
+  return id + "@" + (effective.valid() ? effective.sortable_key() : std::string("00010101"));
+}
+
+std::string encode_data(const StoredVersion& s) {
+  const EntryVersion& v = s.version;
+  json siblings = json::array();
+  for (const auto& sib : s.siblings)
+    siblings.push_back({{"effective", sib.span.effective.yyyymmdd},
+                        {"until", sib.span.until.yyyymmdd},
+                        {"title", sib.title}});
+  json j{{"id", v.id},
+         {"type", to_string(v.type)},
+         {"title", v.title},
+         {"category", v.category},
+         {"tags", v.tags},
+         {"municipalities", v.municipalities},
+         {"effective", v.effective.yyyymmdd},
+         {"expires", v.expires.yyyymmdd},
+         {"source", v.source},
+         {"question", v.question},
+         {"answer", v.answer},
+         {"script", v.script},
+         {"body", v.body},
+         {"path", v.path},
+         {"hash", v.content_hash},
+         {"versions", siblings},
+         {"self", s.self_index}};
+  return j.dump();
+}
+
+Result<StoredVersion> decode_data(const std::string& data) {
+  auto j = json::parse(data, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return Status::corruption("document data is not JSON");
+  try {
+    StoredVersion s;
+    EntryVersion& v = s.version;
+    v.id = j.at("id").get<std::string>();
+    v.type = parse_entry_type(j.at("type").get<std::string>()).value_or(EntryType::kFaq);
+    v.title = j.at("title").get<std::string>();
+    v.category = j.at("category").get<std::vector<std::string>>();
+    v.tags = j.at("tags").get<std::vector<std::string>>();
+    v.municipalities = j.at("municipalities").get<std::vector<std::string>>();
+    v.effective = Date{j.at("effective").get<int>()};
+    v.expires = Date{j.at("expires").get<int>()};
+    v.source = j.at("source").get<std::string>();
+    v.question = j.at("question").get<std::string>();
+    v.answer = j.at("answer").get<std::string>();
+    v.script = j.at("script").get<std::string>();
+    v.body = j.at("body").get<std::string>();
+    v.path = j.at("path").get<std::string>();
+    v.content_hash = j.at("hash").get<uint64_t>();
+    for (const auto& sib : j.at("versions")) {
+      SiblingVersion sv;
+      sv.span.effective = Date{sib.at("effective").get<int>()};
+      sv.span.until = Date{sib.at("until").get<int>()};
+      sv.title = sib.at("title").get<std::string>();
+      s.siblings.push_back(std::move(sv));
+    }
+    for (size_t i = 0; i + 1 < s.siblings.size(); ++i) s.siblings[i].span.has_successor = true;
+    s.self_index = j.at("self").get<int>();
+    if (s.self_index < 0 || size_t(s.self_index) >= s.siblings.size())
+      return Status::corruption("document data: bad version index");
+    s.span = s.siblings[size_t(s.self_index)].span;
+    return s;
+  } catch (const json::exception& e) {
+    return Status::corruption(std::string("document data: ") + e.what());
+  }
+}
+
+void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc) {
+  // Whole-text field (unprefixed) over every part; question field (XQ) over what the caller's
+  // question is compared with; readings (XR) of every word so that kana finds kanji.
+  struct Part {
+    std::string text;
+    bool question_like;
+  };
+  const std::vector<Part> parts = {
+      {v.title, true},
+      {join(v.tags, " "), true},
+      {v.question, true},
+      {v.answer, false},
+      {v.script, false},
+      {join(v.municipalities, " "), false},
+      {join(v.category, " "), false},
+  };
+  unsigned base = 1;
+  for (const auto& part : parts) {
+    if (part.text.empty()) continue;
+    unsigned last = base;
+    for (const Token& t : analyzer.analyze(part.text)) {
+      unsigned pos = base + unsigned(t.position);
+      last = std::max(last, pos);
+      add_term(doc, schema::kText, t.term, t.kind == TokenKind::kWord ? pos : 0);
+      if (part.question_like) add_term(doc, schema::kQuestion, t.term, 0);
+      if (!t.reading.empty() && t.kind != TokenKind::kNgram) add_term(doc, schema::kReading, t.reading, 0);
+    }
+    base = last + kFieldGap;
+  }
+
+  add_boolean(doc, schema::kUid, uid_of(v.id, v.effective));
+  add_boolean(doc, schema::kId, v.id);
+  add_boolean(doc, schema::kType, std::string(to_string(v.type)));
+  add_boolean(doc, schema::kPath, v.path);
+  for (const auto& c : v.category) add_boolean(doc, schema::kCategory, normalize_text(c));
+  for (const auto& m : v.municipalities) add_boolean(doc, schema::kMunicipality, normalize_text(m));
+}
+
+void set_values(const StoredVersion& s, Xapian::Document& doc) {
+  doc.add_value(schema::kSlotEffective, s.span.effective.sortable_key());
+  doc.add_value(schema::kSlotUntil, s.span.until.sortable_key());
+  doc.add_value(schema::kSlotId, s.version.id);
+  doc.add_value(schema::kSlotFileHash, fmt::format("{:016x}", s.version.content_hash));
+}
+
+std::string plain_text(const std::string& md) {
+  std::string out;
+  out.reserve(md.size());
+  size_t pos = 0;
+  while (pos < md.size()) {
+    size_t eol = md.find('\n', pos);
+    if (eol == std::string::npos) eol = md.size();
+    std::string_view line(md.data() + pos, eol - pos);
+    pos = eol + 1;
+    size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '#' || line[i] == '>' || line[i] == '-' ||
+                               line[i] == '*' || line[i] == '|'))
+      ++i;
+    line.remove_prefix(i);
+    if (line.empty()) continue;
+    if (!out.empty()) out += ' ';
+    for (char c : line) {
+      if (c == '*' || c == '`' || c == '|') continue;
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace madoguchi

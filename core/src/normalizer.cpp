@@ -1,0 +1,119 @@
+#include "normalizer.h"
+
+#include <cstdlib>
+#include <utf8proc.h>
+
+#include "madoguchi/analyzer.h"
+
+namespace madoguchi {
+namespace {
+
+// Marks that must be normalized together with the character before them (ｶﾞ -> ガ).
+bool joins_previous(char32_t cp) {
+  if (cp == 0x3099 || cp == 0x309A || cp == 0xFF9E || cp == 0xFF9F) return true;
+  return utf8proc_get_property(cp)->combining_class != 0;
+}
+
+// Code points whose NFKC + case fold is themselves (the bulk of Japanese text): skip utf8proc.
+bool is_stable(char32_t cp) {
+  if (cp < 0x80) return !(cp >= 'A' && cp <= 'Z');
+  return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002;
+}
+
+}  // namespace
+
+char32_t next_code_point(std::string_view text, size_t& pos) {
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+                            utf8proc_ssize_t(text.size() - pos), &cp);
+  if (n <= 0) {
+    pos += 1;
+    return 0xFFFD;
+  }
+  pos += size_t(n);
+  return char32_t(cp);
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(utf8proc_int32_t(cp), buf);
+  out.append(reinterpret_cast<const char*>(buf), size_t(n));
+}
+
+bool is_hiragana(char32_t cp) { return (cp >= 0x3041 && cp <= 0x309F); }
+bool is_katakana(char32_t cp) { return (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x31F0 && cp <= 0x31FF); }
+bool is_kanji(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005 ||
+         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
+}
+
+NormalizedText normalize_with_offsets(std::string_view input) {
+  NormalizedText out;
+  out.text.reserve(input.size());
+  out.original_begin.reserve(input.size() + 1);
+  out.original_end.reserve(input.size() + 1);
+
+  size_t pos = 0;
+  std::u32string cluster;
+  while (pos < input.size()) {
+    const size_t begin = pos;
+    cluster.clear();
+    cluster.push_back(next_code_point(input, pos));
+    while (pos < input.size()) {
+      size_t peek = pos;
+      char32_t cp = next_code_point(input, peek);
+      if (!joins_previous(cp)) break;
+      cluster.push_back(cp);
+      pos = peek;
+    }
+    const size_t before = out.text.size();
+    if (cluster.size() == 1 && is_stable(cluster[0])) {
+      append_utf8(out.text, cluster[0]);
+    } else {
+      std::string raw;
+      for (char32_t cp : cluster) append_utf8(raw, cp);
+      utf8proc_uint8_t* mapped = nullptr;
+      auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(raw.data()),
+                            utf8proc_ssize_t(raw.size()), &mapped,
+                            utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                              UTF8PROC_CASEFOLD));
+      if (n >= 0) out.text.append(reinterpret_cast<const char*>(mapped), size_t(n));
+      else out.text += raw;  // cannot happen for valid code points; keep the text rather than lose it
+      std::free(mapped);
+    }
+    for (size_t i = before; i < out.text.size(); ++i) {
+      out.original_begin.push_back(uint32_t(begin));
+      out.original_end.push_back(uint32_t(pos));
+    }
+  }
+  out.original_begin.push_back(uint32_t(input.size()));
+  out.original_end.push_back(uint32_t(input.size()));
+  return out;
+}
+
+std::string normalize_text(std::string_view text) { return normalize_with_offsets(text).text; }
+
+std::string to_hiragana(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = next_code_point(text, pos);
+    if (cp >= 0x30A1 && cp <= 0x30F6) cp -= 0x60;
+    append_utf8(out, cp);
+  }
+  return out;
+}
+
+bool is_kana_only(std::string_view text) {
+  if (text.empty()) return false;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = next_code_point(text, pos);
+    if (!is_hiragana(cp) && !is_katakana(cp)) return false;
+  }
+  return true;
+}
+
+}  // namespace madoguchi

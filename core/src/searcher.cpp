@@ -1,0 +1,228 @@
+#include "madoguchi/searcher.h"
+
+#include <algorithm>
+#include <chrono>
+#include <xapian.h>
+
+#include "dictionary_cache.h"
+#include "index_document.h"
+#include "index_identity.h"
+#include "madoguchi/schema.h"
+#include "query_builder.h"
+#include "snippet.h"
+#include "xapian_errors.h"
+
+namespace madoguchi {
+namespace {
+
+std::string after(const Date& d) { return d.sortable_key() + std::string(1, '\0'); }
+
+// Badges for operators (DESIGN §3), most urgent first.
+std::string badge_for(const StoredVersion& s, Date as_of, VersionStatus status, int days) {
+  if (status == VersionStatus::kWithdrawn || status == VersionStatus::kSuperseded) return "廃止";
+  if (status == VersionStatus::kUpcoming) return "予定";
+  const Date first = s.siblings.front().span.effective;
+  if (as_of.days_since(first) < days && first <= as_of) return "新規";
+  if (s.self_index > 0 && as_of.days_since(s.span.effective) < days) return "更新";
+  if (size_t(s.self_index) + 1 < s.siblings.size()) return "予定";
+  return "";
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string db_dir;
+  Clock clock;
+  SearcherOptions options;
+  Xapian::Database db;
+  std::shared_ptr<const Dictionary> dictionary;
+  std::unique_ptr<Analyzer> analyzer;
+  std::set<std::string> synonym_keys;
+  int entries = 0;
+
+  void load_revision_state() {
+    synonym_keys.clear();
+    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) synonym_keys.insert(*k);
+    entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
+  }
+
+  // Runs `action`, reopening and retrying once if a writer moved the database underneath.
+  template <class F>
+  auto with_retry(F&& action) -> decltype(action()) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return action();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt >= 2) return Status::io_error("index changes too fast to read", {db_dir, 0});
+        db.reopen();
+        load_revision_state();
+      } catch (const Xapian::Error& e) {
+        return status_from_xapian(e, db_dir);
+      }
+    }
+  }
+
+  Result<StoredVersion> load(Xapian::docid id) {
+    return decode_data(db.get_document(id).get_data());
+  }
+
+  // The document of version `uid`, if the index has it.
+  std::optional<Xapian::docid> find_uid(const std::string& uid) {
+    const std::string term = std::string(schema::kUid) + uid;
+    auto p = db.postlist_begin(term);
+    if (p == db.postlist_end(term)) return std::nullopt;
+    return *p;
+  }
+
+  Result<SearchResult> search(const SearchRequest& req) {
+    const auto started = std::chrono::steady_clock::now();
+    SearchResult result;
+    result.query = req.query;
+    result.as_of = req.as_of.value_or(clock.today());
+    const Date d = result.as_of;
+
+    QueryBuilder builder(*analyzer, db, synonym_keys);
+    QueryPlan plan = builder.build(req.query, req.prefix_last_word);
+    if (!plan.empty()) {
+      std::vector<Xapian::Query> filters{
+          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotUntil, after(d))};  // not ended by d
+      if (!req.category.empty()) filters.emplace_back(std::string(schema::kCategory) + normalize_text(req.category));
+      if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
+      if (!req.municipality.empty())
+        filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
+      Xapian::Query query(Xapian::Query::OP_FILTER, plan.query,
+                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+
+      Xapian::Enquire enquire(db);
+      enquire.set_query(query);
+      enquire.set_collapse_key(schema::kSlotId);
+      Xapian::MSet mset = enquire.get_mset(0, Xapian::doccount(std::max(0, req.limit)), Xapian::doccount(req.limit));
+      result.estimated_total = long(mset.get_matches_estimated());
+
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        auto stored = load(*it);
+        if (!stored) return stored.status();
+        // An upcoming version matched, but the entry has one in force today: show that one.
+        if (d < stored->span.effective) {
+          for (const auto& sib : stored->siblings) {
+            if (!sib.span.in_force_on(d)) continue;
+            if (auto docid = find_uid(uid_of(stored->version.id, sib.span.effective == Date{VersionSpan::kAlways}
+                                                                      ? Date{}
+                                                                      : sib.span.effective))) {
+              auto current = load(*docid);
+              if (current) stored = std::move(current);
+            }
+          }
+        }
+        result.hits.push_back(make_hit(*stored, d, it.get_weight(), int(result.hits.size()) + 1, plan));
+      }
+    }
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return result;
+  }
+
+  Hit make_hit(const StoredVersion& s, Date d, double score, int rank, const QueryPlan& plan) {
+    Hit h;
+    h.rank = rank;
+    h.id = s.version.id;
+    h.type = s.version.type;
+    h.title = s.version.title;
+    h.category = s.version.category;
+    h.municipalities = s.version.municipalities;
+    h.effective = s.span.effective;
+    h.until = s.span.until;
+    h.status = s.span.status_on(d);
+    h.score = score;
+    for (size_t i = size_t(s.self_index) + 1; i < s.siblings.size(); ++i) {
+      if (d < s.siblings[i].span.effective) {
+        h.upcoming = UpcomingVersion{s.siblings[i].span.effective, s.siblings[i].title};
+        break;
+      }
+    }
+    h.badge = badge_for(s, d, h.status, options.badge_days);
+    std::string text = s.version.question.empty() ? "" : s.version.question + "\n";
+    text += s.version.answer.empty() ? s.version.script : s.version.answer;
+    Snippet snippet = make_snippet(*analyzer, plain_text(text), plan);
+    h.snippet = std::move(snippet.text);
+    h.highlights = std::move(snippet.highlights);
+    return h;
+  }
+
+  Result<EntryDetail> show(const std::string& id, std::optional<Date> as_of) {
+    EntryDetail detail;
+    detail.id = id;
+    detail.as_of = as_of.value_or(clock.today());
+    const std::string term = std::string(schema::kId) + id;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
+      auto stored = load(*p);
+      if (!stored) return stored.status();
+      VersionDetail v{std::move(stored->version), stored->span, stored->span.status_on(detail.as_of)};
+      detail.versions.push_back(std::move(v));
+    }
+    if (detail.versions.empty()) return Status::not_found("no entry with id '" + id + "'");
+    std::sort(detail.versions.begin(), detail.versions.end(),
+              [](const auto& a, const auto& b) { return a.span.effective < b.span.effective; });
+    for (const auto& v : detail.versions)
+      if (v.status == VersionStatus::kInForce) detail.current = v;
+    if (!detail.current)
+      for (const auto& v : detail.versions)
+        if (v.status == VersionStatus::kUpcoming) {
+          detail.current = v;
+          break;
+        }
+    if (!detail.current) detail.current = detail.versions.back();  // withdrawn: its last words
+    return detail;
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::~Searcher() = default;
+
+Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& db_dir, const Clock& clock,
+                                                 SearcherOptions options) {
+  auto impl = std::make_unique<Impl>(Impl{db_dir, clock, options, {}, {}, {}, {}, 0});
+  try {
+    impl->db = Xapian::Database(db_dir);
+    auto stored = stored_identity(impl->db, db_dir);
+    if (!stored) return stored.status();
+    auto dictionary = shared_dictionary({.profile = stored->profile, .dictionary_dir = stored->dictionary_dir});
+    if (!dictionary) return dictionary.status();
+    if (auto s = check_identity(*stored, (*dictionary)->identity(), db_dir); !s.ok()) return s;
+    impl->dictionary = *dictionary;
+    impl->analyzer = std::make_unique<Analyzer>(impl->dictionary);
+    impl->load_revision_state();
+  } catch (const Xapian::Error& e) {
+    return status_from_xapian(e, db_dir);
+  }
+  return std::unique_ptr<Searcher>(new Searcher(std::move(impl)));
+}
+
+Result<SearchResult> Searcher::search(const SearchRequest& request) {
+  return impl_->with_retry([&]() -> Result<SearchResult> { return impl_->search(request); });
+}
+
+Result<EntryDetail> Searcher::show(const std::string& id, std::optional<Date> as_of) {
+  return impl_->with_retry([&]() -> Result<EntryDetail> { return impl_->show(id, as_of); });
+}
+
+bool Searcher::refresh() {
+  try {
+    bool changed = impl_->db.reopen();
+    if (changed) impl_->load_revision_state();
+    return changed;
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+}
+
+int Searcher::entry_count() const { return impl_->entries; }
+Date Searcher::today() const { return impl_->clock.today(); }
+std::string Searcher::charset() const {
+  try {
+    return impl_->db.get_metadata(std::string(schema::kMetaCharset));
+  } catch (const Xapian::Error&) {
+    return "";
+  }
+}
+
+}  // namespace madoguchi

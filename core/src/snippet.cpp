@@ -1,0 +1,73 @@
+#include "snippet.h"
+
+#include <algorithm>
+
+namespace madoguchi {
+namespace {
+
+bool starts_with(const std::string& s, const std::string& p) { return s.size() >= p.size() && s.compare(0, p.size(), p) == 0; }
+
+bool matches(const Token& t, const QueryPlan& plan) {
+  for (const std::string* s : {&t.term, &t.surface, &t.reading}) {
+    if (s->empty()) continue;
+    if (plan.terms.count(*s)) return true;
+    for (const auto& p : plan.prefixes)
+      if (starts_with(*s, p)) return true;
+  }
+  return false;
+}
+
+size_t align_back(const std::string& s, size_t i) {
+  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
+
+}  // namespace
+
+std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const std::string& text,
+                                                    const QueryPlan& plan) {
+  std::vector<std::pair<size_t, size_t>> ranges;
+  for (const Token& t : analyzer.analyze(text)) {
+    if (t.kind == TokenKind::kNgram && !plan.terms.count(t.term)) continue;
+    if (matches(t, plan)) ranges.emplace_back(t.begin, t.end);
+  }
+  std::sort(ranges.begin(), ranges.end());
+  // Merge overlaps (a compound and its parts).
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& r : ranges) {
+    if (!merged.empty() && r.first <= merged.back().second) merged.back().second = std::max(merged.back().second, r.second);
+    else merged.push_back(r);
+  }
+  return merged;
+}
+
+Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes) {
+  auto ranges = match_ranges(analyzer, plain, plan);
+  size_t start = 0;
+  if (!ranges.empty() && plain.size() > max_bytes) {
+    size_t best = 0, best_count = 0;
+    for (size_t i = 0; i < ranges.size(); ++i) {
+      size_t count = 0;
+      for (size_t k = i; k < ranges.size() && ranges[k].second <= ranges[i].first + max_bytes; ++k) ++count;
+      if (count > best_count) best_count = count, best = i;
+    }
+    const size_t lead = max_bytes / 8;
+    start = ranges[best].first > lead ? align_back(plain, ranges[best].first - lead) : 0;
+  }
+  size_t end = std::min(plain.size(), start + max_bytes);
+  if (end < plain.size()) end = align_back(plain, end);
+
+  Snippet s;
+  const std::string ellipsis = "…";
+  if (start > 0) s.text = ellipsis;
+  const size_t shift = s.text.size();
+  s.text.append(plain, start, end - start);
+  if (end < plain.size()) s.text += ellipsis;
+  for (const auto& r : ranges) {
+    if (r.first < start || r.second > end) continue;
+    s.highlights.emplace_back(r.first - start + shift, r.second - start + shift);
+  }
+  return s;
+}
+
+}  // namespace madoguchi

@@ -1,0 +1,103 @@
+#include "cli_common.h"
+
+#include <cstdio>
+#include <fmt/format.h>
+#include <unistd.h>
+
+namespace madoguchi::cli {
+
+int exit_code_for(const Status& status) {
+  switch (status.code()) {
+    case Code::kOk: return kExitOk;
+    case Code::kInvalidInput:
+    case Code::kNotFound:
+    case Code::kIncompatibleIndex: return kExitBadInput;
+    case Code::kIOError:
+    case Code::kCorruption:
+    case Code::kInternal: return kExitFailure;
+  }
+  return kExitFailure;
+}
+
+int report(const Status& status) {
+  fmt::print(stderr, "{}\n", status.to_string());
+  return exit_code_for(status);
+}
+
+std::optional<Date> parse_date_option(const std::string& text, const char* option, bool& ok) {
+  if (text.empty()) return std::nullopt;
+  auto d = Date::parse(text);
+  if (!d) {
+    fmt::print(stderr, "error: {} '{}' is not a date (YYYY-MM-DD)\n", option, text);
+    ok = false;
+  }
+  return d;
+}
+
+Clock make_clock(const std::string& today_option, bool& ok) {
+  if (auto d = parse_date_option(today_option, "--today", ok)) return Clock::fixed(*d);
+  return Clock::from_environment();
+}
+
+nlohmann::json hit_json(const Hit& h) {
+  nlohmann::json highlights = nlohmann::json::array();
+  for (const auto& [b, e] : h.highlights) highlights.push_back({b, e});
+  nlohmann::json j{{"rank", h.rank},
+                   {"id", h.id},
+                   {"type", std::string(to_string(h.type))},
+                   {"title", h.title},
+                   {"category", h.category},
+                   {"effective", h.effective.yyyymmdd == VersionSpan::kAlways ? "" : h.effective.to_string()},
+                   {"status", std::string(to_string(h.status))},
+                   {"score", h.score},
+                   {"snippet", h.snippet},
+                   {"highlights", highlights},
+                   {"badge", h.badge},
+                   {"municipalities", h.municipalities}};
+  if (h.until.yyyymmdd != Date::kFarFuture) j["until"] = h.until.to_string();
+  if (h.upcoming)
+    j["upcoming"] = {{"effective", h.upcoming->effective.to_string()}, {"title", h.upcoming->title}};
+  else
+    j["upcoming"] = nullptr;
+  return j;
+}
+
+nlohmann::json version_json(const VersionDetail& d) {
+  const EntryVersion& v = d.version;
+  nlohmann::json j{{"id", v.id},
+                   {"type", std::string(to_string(v.type))},
+                   {"title", v.title},
+                   {"category", v.category},
+                   {"tags", v.tags},
+                   {"municipalities", v.municipalities},
+                   {"effective", v.effective.to_string()},
+                   {"expires", v.expires.to_string()},
+                   {"until", d.span.until.yyyymmdd == Date::kFarFuture ? "" : d.span.until.to_string()},
+                   {"status", std::string(to_string(d.status))},
+                   {"source", v.source},
+                   {"question", v.question},
+                   {"answer", v.answer},
+                   {"script", v.script},
+                   {"path", v.path}};
+  return j;
+}
+
+std::string mark_highlights(const std::string& text, const std::vector<std::pair<size_t, size_t>>& ranges) {
+  const bool tty = isatty(STDOUT_FILENO);
+  const char* open = tty ? "\033[1;33m" : "【";
+  const char* close = tty ? "\033[0m" : "】";
+  std::string out;
+  size_t pos = 0;
+  for (const auto& [b, e] : ranges) {
+    if (b < pos || e > text.size()) continue;
+    out.append(text, pos, b - pos);
+    out += open;
+    out.append(text, b, e - b);
+    out += close;
+    pos = e;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+}  // namespace madoguchi::cli

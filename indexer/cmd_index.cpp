@@ -1,0 +1,48 @@
+#include <fmt/format.h>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "madoguchi/corpus.h"
+#include "madoguchi/index_writer.h"
+
+namespace madoguchi::cli {
+
+Run add_index(CLI::App& app) {
+  struct Options {
+    std::string corpus, db, dictionary;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("CORPUS", o->corpus, "Corpus directory")->required();
+  app.add_option("--db", o->db, "Index directory (created if absent)")->required();
+  app.add_option("--dictionary", o->dictionary, "Dictionary profile for a new index: ipadic (default) or unidic");
+  app.add_flag("--json", o->json, "Print statistics as JSON");
+  return [o]() {
+    CorpusReport report;
+    auto corpus = load_corpus(o->corpus, {}, report);
+    for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
+    if (!corpus) {
+      if (report.errors.empty()) return cli::report(corpus.status());
+      fmt::print(stderr, "index not changed: {} error(s) in the corpus\n", report.errors.size());
+      return exit_code_for(report.errors.front());
+    }
+    IndexOptions options;
+    options.analyzer = AnalyzerOptions::from_environment();
+    if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
+    auto stats = build_index(*corpus, o->db, options);
+    if (!stats) return cli::report(stats.status());
+    if (o->json) {
+      nlohmann::json j{{"entries", stats->entries}, {"versions", stats->versions}, {"analyzed", stats->analyzed},
+                       {"unchanged", stats->unchanged}, {"removed", stats->removed},
+                       {"synonym_groups", stats->synonym_groups}, {"seconds", stats->seconds}};
+      fmt::print("{}\n", j.dump());
+    } else {
+      fmt::print("indexed {} entries ({} versions) into {}: {} analyzed, {} unchanged, {} removed, {:.2f} s\n",
+                 stats->entries, stats->versions, o->db, stats->analyzed, stats->unchanged, stats->removed,
+                 stats->seconds);
+    }
+    return int(kExitOk);
+  };
+}
+
+}  // namespace madoguchi::cli

@@ -1,0 +1,57 @@
+#include <fmt/format.h>
+
+#include "cli_common.h"
+#include "commands.h"
+
+namespace madoguchi::cli {
+
+Run add_show(CLI::App& app) {
+  struct Options {
+    std::string db, id, as_of, today;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("--db", o->db, "Index directory")->required();
+  app.add_option("ID", o->id, "Entry id")->required();
+  app.add_option("--as-of", o->as_of, "Show the version in force on this date (YYYY-MM-DD)");
+  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)");
+  app.add_flag("--json", o->json, "Print JSON");
+  return [o]() {
+    bool ok = true;
+    auto as_of = parse_date_option(o->as_of, "--as-of", ok);
+    Clock clock = make_clock(o->today, ok);
+    if (!ok) return int(kExitUsage);
+    auto searcher = Searcher::open(o->db, clock);
+    if (!searcher) return report(searcher.status());
+    auto detail = (*searcher)->show(o->id, as_of);
+    if (!detail) return report(detail.status());
+    const VersionDetail& cur = *detail->current;
+    if (o->json) {
+      nlohmann::json j = version_json(cur);
+      j["as_of"] = detail->as_of.to_string();
+      nlohmann::json versions = nlohmann::json::array();
+      for (const auto& v : detail->versions)
+        versions.push_back({{"effective", v.version.effective.to_string()},
+                            {"until", v.span.until.yyyymmdd == Date::kFarFuture ? "" : v.span.until.to_string()},
+                            {"status", std::string(to_string(v.status))},
+                            {"title", v.version.title}});
+      j["versions"] = versions;
+      fmt::print("{}\n", j.dump());
+      return int(kExitOk);
+    }
+    fmt::print("{}  [{}]  ({})\n", cur.version.title, to_string(cur.status), cur.version.id);
+    fmt::print("有効: {} から{}\n", cur.version.effective.valid() ? cur.version.effective.to_string() : "(当初)",
+               cur.span.until.yyyymmdd == Date::kFarFuture ? "" : " " + cur.span.until.plus_days(-1).to_string() + " まで");
+    if (!cur.version.source.empty()) fmt::print("出典: {}\n", cur.version.source);
+    fmt::print("\n{}\n", cur.version.body);
+    if (detail->versions.size() > 1) {
+      fmt::print("版:\n");
+      for (const auto& v : detail->versions)
+        fmt::print("  {}  {:<10}  {}\n", v.version.effective.valid() ? v.version.effective.to_string() : "(当初)    ",
+                   to_string(v.status), v.version.title);
+    }
+    return int(kExitOk);
+  };
+}
+
+}  // namespace madoguchi::cli

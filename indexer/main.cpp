@@ -1,0 +1,41 @@
+// madoguchi: the editors' and admins' command line (DESIGN §8). A thin layer over core/.
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <map>
+
+#include "cli_common.h"
+#include "commands.h"
+
+int main(int argc, char** argv) {
+  using namespace madoguchi::cli;
+  CLI::App app{"Madoguchi: Japanese FAQ and policy search for call centers", "madoguchi"};
+  app.set_version_flag("--version", std::string(MADOGUCHI_VERSION));
+  app.require_subcommand(1);
+
+  std::map<const CLI::App*, Run> runs;
+  auto add = [&](auto adder, const char* name, const char* description) {
+    CLI::App* sub = app.add_subcommand(name, description);
+    runs[sub] = adder(*sub);
+  };
+  add(add_validate, "validate", "Check a corpus: every error with file and line");
+  add(add_index, "index", "Build or update an index from a corpus (incremental, atomic)");
+  add(add_search, "search", "Search an index");
+  add(add_show, "show", "Show the version of an entry in force on a date");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitUsage;
+  } catch (const CLI::CallForVersion& e) {
+    app.exit(e);
+    return kExitOk;
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message
+    return kExitUsage;
+  }
+  for (const auto* sub : app.get_subcommands())
+    if (auto it = runs.find(sub); it != runs.end()) return it->second();
+  return kExitUsage;
+}

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs every Debian package Madoguchi needs to build, test and run.
+# Idempotent: prints nothing and changes nothing when all packages are present.
+set -euo pipefail
+
+packages=(
+  # build
+  build-essential cmake pkg-config clang libclang-rt-14-dev
+  # core
+  libxapian-dev xapian-tools libmecab-dev mecab mecab-ipadic-utf8 libutf8proc-dev
+  libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libtomlplusplus-dev libfmt-dev libdtl-dev
+  libxxhash-dev libsqlite3-dev libcsv-dev
+  # viewer
+  libimgui-dev libglfw3-dev libfontconfig-dev libfreetype-dev libstb-dev libmd4c-dev
+  fonts-noto-cjk
+  # tests
+  catch2 xvfb xauth xdotool xclip
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
