@@ -1,4 +1,5 @@
 // Parses one entry file: YAML front matter (yaml-cpp) and the Markdown sections after it.
+#include <algorithm>
 #include <regex>
 #include <set>
 #include <xxhash.h>
@@ -99,8 +100,10 @@ Result<EntryVersion> parse_entry(std::string_view path, std::string_view bytes,
   try {
     root = YAML::Load(fm->yaml);
   } catch (const YAML::ParserException& e) {
-    return Status::invalid_input("front matter is not valid YAML: " + e.msg,
-                                 {p, fm->first_line + std::max(0, e.mark.line)});
+    // yaml-cpp reports unclosed brackets at the end of the stream: point at the last field instead.
+    const int yaml_lines = line_of(fm->yaml, fm->yaml.size()) - 1;
+    const int line = std::min(std::max(0, e.mark.line), std::max(0, yaml_lines - 1));
+    return Status::invalid_input("front matter is not valid YAML: " + e.msg, {p, fm->first_line + line});
   }
   if (!root.IsMap())
     return Status::invalid_input("front matter must be 'field: value' lines", {p, fm->first_line});

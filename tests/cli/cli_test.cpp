@@ -1,0 +1,132 @@
+// The command-line contract (DESIGN §8): exit codes, messages, JSON fields. Runs the real binary.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+using namespace madoguchi::test;
+using nlohmann::json;
+
+namespace {
+
+struct Fixture {
+  TempDir dir;
+  std::string corpus = dir.str("corpus");
+  std::string db = dir.str("db");
+  Fixture() {
+    write_fixture_corpus(corpus);
+    auto r = run_cli({"index", corpus, "--db", db});
+    REQUIRE(r.exit_code == 0);
+  }
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("validate accepts a good corpus", "[cli]") {
+  auto r = run_cli({"validate", fixture().corpus});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("ok: 8 entries") != std::string::npos);
+}
+
+TEST_CASE("validate reports a broken front matter as path:line and exits 1", "[cli]") {
+  TempDir dir;
+  write_file(dir.path() / "good.md", entry_md("good", "題", "本文"));
+  write_file(dir.path() / "sub" / "broken.md", "---\nid: broken\ntitle: [oops\n---\n## 回答\nx\n");
+  auto r = run_cli({"validate", dir.str()});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("sub/broken.md:3: error:") != std::string::npos);
+}
+
+TEST_CASE("a missing corpus or database is bad input (1); bad usage is 2", "[cli]") {
+  CHECK(run_cli({"validate", "/nonexistent/corpus"}).exit_code == 1);
+  CHECK(run_cli({"search", "--db", "/nonexistent/db", "発熱"}).exit_code == 1);
+  CHECK(run_cli({"show", "--db", fixture().db, "no-such-id"}).exit_code == 1);
+  CHECK(run_cli({}).exit_code == 2);
+  CHECK(run_cli({"search", "発熱"}).exit_code == 2);                       // --db missing
+  CHECK(run_cli({"search", "--db", fixture().db, "--limit", "0", "x"}).exit_code == 2);
+  CHECK(run_cli({"search", "--db", fixture().db, "--as-of", "2022-13-40", "x"}).exit_code == 2);
+  CHECK(run_cli({"frobnicate"}).exit_code == 2);
+  CHECK(run_cli({"--help"}).exit_code == 0);
+  CHECK(run_cli({"--version"}).exit_code == 0);
+}
+
+TEST_CASE("index into an existing database fails on a broken corpus and changes nothing", "[cli]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  REQUIRE(run_cli({"index", dir.str("corpus"), "--db", dir.str("db")}).exit_code == 0);
+  auto before = run_cli({"search", "--db", dir.str("db"), "--json", "保健所"});
+  write_file(dir.path() / "corpus" / "broken.md", "---\nid: Bad Id\ntitle: x\n---\n## 回答\nx\n");
+  auto r = run_cli({"index", dir.str("corpus"), "--db", dir.str("db")});
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("broken.md:2: error:") != std::string::npos);
+  auto after = run_cli({"search", "--db", dir.str("db"), "--json", "保健所"});
+  CHECK(json::parse(after.out)["hits"] == json::parse(before.out)["hits"]);
+}
+
+TEST_CASE("search --json prints every field of the contract", "[cli]") {
+  auto r = run_cli({"search", "--db", fixture().db, "--json", "--today", "2026-11-25", "発熱", "相談"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  for (const char* key : {"query", "took_ms", "estimated_total", "hits"}) CHECK(j.contains(key));
+  CHECK(j["query"] == "発熱 相談");
+  REQUIRE_FALSE(j["hits"].empty());
+  const auto& hit = j["hits"][0];
+  for (const char* key : {"rank", "id", "type", "title", "category", "effective", "status", "score", "snippet", "highlights"})
+    CHECK(hit.contains(key));
+  CHECK(hit["rank"] == 1);
+  CHECK(hit["id"] == "fever-consult");
+  CHECK(hit["status"] == "in-force");
+  for (const auto& range : hit["highlights"]) {
+    size_t b = range[0], e = range[1];
+    CHECK(b < e);
+    CHECK(e <= hit["snippet"].get<std::string>().size());
+  }
+}
+
+TEST_CASE("search --batch prints one JSON line per query, from a file or stdin", "[cli]") {
+  auto r = run_cli({"search", "--db", fixture().db, "--json", "--batch", "-", "--limit", "3"}, "発熱\nほけんじょ\n\n療養期間\n");
+  REQUIRE(r.exit_code == 0);
+  std::vector<json> lines;
+  size_t pos = 0;
+  while (pos < r.out.size()) {
+    size_t eol = r.out.find('\n', pos);
+    lines.push_back(json::parse(r.out.substr(pos, eol - pos)));
+    pos = eol + 1;
+  }
+  REQUIRE(lines.size() == 3);
+  CHECK(lines[1]["query"] == "ほけんじょ");
+  CHECK(lines[2]["hits"].size() <= 3);
+}
+
+TEST_CASE("search filters and as-of reach the searcher", "[cli]") {
+  auto r = run_cli({"search", "--db", fixture().db, "--json", "--as-of", "2022-05-01", "療養期間", "発症日"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  REQUIRE_FALSE(j["hits"].empty());
+  CHECK(j["hits"][0]["title"] == "陽性者の療養期間");
+  auto t = run_cli({"search", "--db", fixture().db, "--json", "--type", "routing", "保健所"});
+  CHECK(json::parse(t.out)["hits"].size() == 1);
+  CHECK(run_cli({"search", "--db", fixture().db, "--type", "memo", "x"}).exit_code == 2);
+}
+
+TEST_CASE("show --as-of --json gives the version in force on that date", "[cli]") {
+  auto old = run_cli({"show", "--db", fixture().db, "isolation-period", "--as-of", "2022-05-01", "--json"});
+  REQUIRE(old.exit_code == 0);
+  auto j = json::parse(old.out);
+  CHECK(j["effective"] == "2022-01-01");
+  CHECK(j["status"] == "in-force");
+  CHECK(j["versions"].size() == 3);
+  auto now = run_cli({"show", "--db", fixture().db, "isolation-period", "--today", "2026-11-25", "--json"});
+  CHECK(json::parse(now.out)["effective"] == "2022-09-07");
+}
+
+TEST_CASE("human output marks the matched words", "[cli]") {
+  auto r = run_cli({"search", "--db", fixture().db, "保健所"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("【保健所】") != std::string::npos);
+}

@@ -1,0 +1,126 @@
+// Analyzer: normalization, readings, compounds, offsets, unknown words (DESIGN §4), with the real
+// MeCab IPADIC dictionary.
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "madoguchi/analyzer.h"
+#include "normalizer.h"
+
+using namespace madoguchi;
+
+namespace {
+
+Analyzer& analyzer() {
+  static auto dictionary = Dictionary::open({});
+  REQUIRE(dictionary.has_value());
+  static Analyzer a(*dictionary);
+  return a;
+}
+
+const Token* find(const std::vector<Token>& tokens, const std::string& term, TokenKind kind = TokenKind::kWord) {
+  for (const auto& t : tokens)
+    if (t.term == term && t.kind == kind) return &t;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("normalization folds width and case and keeps a map to the original bytes", "[analyzer]") {
+  auto n = normalize_with_offsets("ＰＣＲ検査ｶﾞ");
+  CHECK(n.text == "pcr検査ガ");
+  // "ガ" came from two half-width code points (6 bytes) at the end of the input.
+  const size_t ga = n.text.find("ガ");
+  CHECK(n.to_original_begin(ga) == std::string("ＰＣＲ検査").size());
+  CHECK(n.to_original_end(n.text.size()) == std::string("ＰＣＲ検査ｶﾞ").size());
+}
+
+TEST_CASE("invalid UTF-8 is replaced, never fatal", "[analyzer]") {
+  auto n = normalize_with_offsets(std::string("熱\xff\xfe出た"));
+  CHECK(n.text.find("\xEF\xBF\xBD") != std::string::npos);
+  CHECK_NOTHROW(analyzer().analyze(std::string("\xff\xfe\x80")));
+}
+
+TEST_CASE("content words are indexed by base form, particles and symbols dropped", "[analyzer]") {
+  auto tokens = analyzer().analyze("熱が出たので、保健所に相談しました。");
+  CHECK(find(tokens, "保健所"));
+  CHECK(find(tokens, "相談"));
+  CHECK(find(tokens, "出る"));  // 出た -> 出る (base form)
+  CHECK_FALSE(find(tokens, "が"));
+  CHECK_FALSE(find(tokens, "に"));
+  CHECK_FALSE(find(tokens, "、"));
+  CHECK_FALSE(find(tokens, "た"));
+}
+
+TEST_CASE("every word carries its hiragana reading", "[analyzer]") {
+  auto tokens = analyzer().analyze("保健所に相談");
+  REQUIRE(find(tokens, "保健所"));
+  CHECK(find(tokens, "保健所")->reading == "ほけんじょ");
+  CHECK(find(tokens, "相談")->reading == "そうだん");
+}
+
+TEST_CASE("compounds are findable whole and split", "[analyzer]") {
+  auto tokens = analyzer().analyze("濃厚接触者の待機期間");
+  CHECK(find(tokens, "濃厚"));
+  CHECK(find(tokens, "接触"));
+  const Token* whole = find(tokens, "濃厚接触者", TokenKind::kCompound);
+  REQUIRE(whole);
+  CHECK(whole->reading == "のうこうせっしょくしゃ");
+  CHECK(find(tokens, "待機期間", TokenKind::kCompound));
+}
+
+TEST_CASE("token offsets point into the original text", "[analyzer]") {
+  const std::string text = "ＰＣＲ検査は保健所へ";
+  for (const auto& t : analyzer().analyze(text)) {
+    REQUIRE(t.end <= text.size());
+    REQUIRE(t.begin < t.end);
+  }
+  auto tokens = analyzer().analyze(text);
+  const Token* hokenjo = find(tokens, "保健所");
+  REQUIRE(hokenjo);
+  CHECK(text.substr(hokenjo->begin, hokenjo->end - hokenjo->begin) == "保健所");
+  const Token* pcr = find(tokens, "pcr");
+  REQUIRE(pcr);
+  CHECK(text.substr(pcr->begin, pcr->end - pcr->begin) == "ＰＣＲ");
+}
+
+TEST_CASE("numbers and Latin words are kept", "[analyzer]") {
+  auto tokens = analyzer().analyze("COVID-19の5類移行");
+  CHECK(find(tokens, "covid"));
+  CHECK(find(tokens, "19"));
+  CHECK(find(tokens, "5"));
+}
+
+TEST_CASE("unknown words are never lost: kept whole and as character bigrams", "[analyzer]") {
+  auto tokens = analyzer().analyze("ゲノミクス蔓延防止等重点措置");
+  bool has_unknown = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.unknown; });
+  REQUIRE(has_unknown);
+  bool has_ngram = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) { return t.kind == TokenKind::kNgram; });
+  CHECK(has_ngram);
+}
+
+TEST_CASE("the dictionary identity names profile, directory and a hash of sys.dic", "[analyzer]") {
+  const auto& id = analyzer().identity();
+  CHECK(id.profile == "ipadic");
+  CHECK(id.dictionary_dir == "/var/lib/mecab/dic/ipadic-utf8");
+  CHECK(id.sys_dic_hash.size() == 16);
+  auto round = AnalyzerIdentity::from_json(id.to_json());
+  REQUIRE(round.has_value());
+  CHECK(*round == id);
+}
+
+TEST_CASE("an unknown profile or a missing dictionary is a clear error", "[analyzer]") {
+  auto bad = Dictionary::open({.profile = "juman"});
+  REQUIRE_FALSE(bad.has_value());
+  CHECK(bad.status().code() == Code::kInvalidInput);
+  auto missing = Dictionary::open({.profile = "ipadic", .dictionary_dir = "/nonexistent/dic"});
+  REQUIRE_FALSE(missing.has_value());
+  CHECK(missing.status().message().find("/nonexistent/dic") != std::string::npos);
+}
+
+TEST_CASE("kana helpers", "[analyzer]") {
+  CHECK(to_hiragana("ホケンジョ") == "ほけんじょ");
+  CHECK(is_kana_only("ほけんじょ"));
+  CHECK(is_kana_only("ワクチン"));
+  CHECK_FALSE(is_kana_only("保健所"));
+  CHECK_FALSE(is_kana_only(""));
+}

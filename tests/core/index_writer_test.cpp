@@ -1,0 +1,148 @@
+// Index writer: builds, incremental updates, removals, atomic failure, analyzer identity.
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <xapian.h>
+
+#include "madoguchi/index_writer.h"
+#include "madoguchi/schema.h"
+#include "madoguchi/searcher.h"
+#include "test_support.h"
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+
+namespace {
+
+Corpus load(const TempDir& dir) {
+  CorpusReport report;
+  auto c = load_corpus(dir.str("corpus"), {}, report);
+  REQUIRE(c.has_value());
+  return std::move(*c);
+}
+
+std::vector<std::string> ids_for(const std::string& db, const std::string& query) {
+  auto s = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(s.has_value());
+  auto r = (*s)->search({.query = query, .limit = 20});
+  REQUIRE(r.has_value());
+  std::vector<std::string> ids;
+  for (const auto& h : r->hits) ids.push_back(h.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("a build indexes one document per version and records the analyzer", "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  auto stats = build_index(load(dir), dir.str("db"));
+  REQUIRE(stats.has_value());
+  CHECK(stats->entries == 8);
+  CHECK(stats->versions == 10);
+  CHECK(stats->analyzed == 10);
+  CHECK(stats->synonym_groups == 3);
+  Xapian::Database db(dir.str("db"));
+  CHECK(db.get_metadata(std::string(schema::kMetaAnalyzer)).find("ipadic") != std::string::npos);
+  CHECK(db.get_metadata(std::string(schema::kMetaCharset)).find("熱") != std::string::npos);
+}
+
+TEST_CASE("a second build re-analyzes only changed files and drops removed ones", "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  REQUIRE(build_index(load(dir), dir.str("db")).has_value());
+
+  auto again = build_index(load(dir), dir.str("db"));
+  REQUIRE(again.has_value());
+  CHECK(again->analyzed == 0);
+  CHECK(again->unchanged == 10);
+
+  write_file(dir.path() / "corpus" / "consult" / "hokenjo-hours.md",
+             entry_md("hokenjo-hours", "保健所の受付時間", "受付は平日8時30分から17時15分までです。", "type: faq\n"));
+  std::filesystem::remove(dir.path() / "corpus" / "testing" / "free-pcr.md");
+  auto changed = build_index(load(dir), dir.str("db"));
+  REQUIRE(changed.has_value());
+  CHECK(changed->analyzed == 1);
+  CHECK(changed->removed == 1);
+  CHECK(changed->entries == 7);
+  CHECK(ids_for(dir.str("db"), "無料 PCR").empty());
+  CHECK(ids_for(dir.str("db"), "8時30分").at(0) == "hokenjo-hours");
+}
+
+TEST_CASE("adding a version updates its siblings' validity without re-analyzing them", "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  std::filesystem::remove(dir.path() / "corpus" / "isolation" / "isolation-period@2022-09-07.md");
+  REQUIRE(build_index(load(dir), dir.str("db")).has_value());
+  {
+    auto s = Searcher::open(dir.str("db"), Clock::fixed(*Date::parse("2022-10-01")));
+    auto d = (*s)->show("isolation-period");
+    REQUIRE(d.has_value());
+    CHECK(d->current->version.answer.find("10日間") != std::string::npos);
+  }
+  write_fixture_corpus(dir.path() / "corpus");
+  auto stats = build_index(load(dir), dir.str("db"));
+  REQUIRE(stats.has_value());
+  CHECK(stats->analyzed == 1);
+  auto s = Searcher::open(dir.str("db"), Clock::fixed(*Date::parse("2022-10-01")));
+  auto d = (*s)->show("isolation-period");
+  REQUIRE(d.has_value());
+  CHECK(d->current->version.answer.find("7日間") != std::string::npos);
+}
+
+TEST_CASE("a failed build leaves the previous index unchanged", "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  REQUIRE(build_index(load(dir), dir.str("db")).has_value());
+  const auto before = ids_for(dir.str("db"), "保健所");
+
+  write_file(dir.path() / "corpus" / "consult" / "fever-consult.md",
+             entry_md("fever-consult", "変更", "まったく別の内容です。"));
+  IndexOptions failing;
+  failing.before_commit = [] { return Status::io_error("simulated failure before commit"); };
+  auto failed = build_index(load(dir), dir.str("db"), failing);
+  REQUIRE_FALSE(failed.has_value());
+  CHECK(ids_for(dir.str("db"), "保健所") == before);
+}
+
+TEST_CASE("a failed first build leaves no half-made index behind", "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  IndexOptions failing;
+  failing.before_commit = [] { return Status::io_error("simulated"); };
+  REQUIRE_FALSE(build_index(load(dir), dir.str("db"), failing).has_value());
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "db"));
+}
+
+TEST_CASE("an index built with another dictionary is refused, not misread", "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  REQUIRE(build_index(load(dir), dir.str("db")).has_value());
+  {
+    Xapian::WritableDatabase db(dir.str("db"));
+    db.set_metadata(std::string(schema::kMetaAnalyzer),
+                    R"({"profile":"unidic","dictionary_dir":"/var/lib/mecab/dic/unidic","sys_dic_xxh64":"00","analysis_version":1})");
+    db.commit();
+  }
+  auto s = Searcher::open(dir.str("db"), Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE_FALSE(s.has_value());
+  // unidic is not installed on this seat: either way the index is not silently used.
+  CHECK((s.status().code() == Code::kIncompatibleIndex || s.status().code() == Code::kInvalidInput));
+  CHECK(s.status().message().find("unidic") != std::string::npos);
+
+  {
+    Xapian::WritableDatabase db(dir.str("db"));
+    db.set_metadata(std::string(schema::kMetaAnalyzer),
+                    R"({"profile":"ipadic","dictionary_dir":"/var/lib/mecab/dic/ipadic-utf8","sys_dic_xxh64":"0123456789abcdef","analysis_version":1})");
+    db.commit();
+  }
+  auto other_build = Searcher::open(dir.str("db"), Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE_FALSE(other_build.has_value());
+  CHECK(other_build.status().code() == Code::kIncompatibleIndex);
+}
+
+TEST_CASE("opening something that is not an index is a clear error", "[writer]") {
+  TempDir dir;
+  auto s = Searcher::open(dir.str("missing"), Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE_FALSE(s.has_value());
+  CHECK(s.status().code() == Code::kInvalidInput);
+}
