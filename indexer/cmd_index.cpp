@@ -7,6 +7,8 @@
 
 namespace madoguchi::cli {
 
+namespace {
+
 Run add_index(CLI::App& app) {
   struct Options {
     std::string corpus, db, dictionary;
@@ -45,4 +47,7 @@ Run add_index(CLI::App& app) {
   };
 }
 
+const Registration kRegistration("index", "Build or update an index from a corpus (incremental, atomic)", add_index);
+
+}  // namespace
 }  // namespace madoguchi::cli

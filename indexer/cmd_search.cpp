@@ -32,6 +32,8 @@ void print_text(const SearchResult& r) {
 
 }  // namespace
 
+namespace {
+
 Run add_search(CLI::App& app) {
   struct Options {
     std::string db, as_of, today, category, type, municipality, batch;
@@ -98,4 +100,7 @@ Run add_search(CLI::App& app) {
   };
 }
 
+const Registration kRegistration("search", "Search an index", add_search);
+
+}  // namespace
 }  // namespace madoguchi::cli

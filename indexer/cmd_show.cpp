@@ -5,6 +5,8 @@
 
 namespace madoguchi::cli {
 
+namespace {
+
 Run add_show(CLI::App& app) {
   struct Options {
     std::string db, id, as_of, today;
@@ -54,4 +56,7 @@ Run add_show(CLI::App& app) {
   };
 }
 
+const Registration kRegistration("show", "Show the version of an entry in force on a date", add_show);
+
+}  // namespace
 }  // namespace madoguchi::cli

@@ -6,6 +6,8 @@
 
 namespace madoguchi::cli {
 
+namespace {
+
 Run add_validate(CLI::App& app) {
   auto corpus = std::make_shared<std::string>();
   auto max_bytes = std::make_shared<uint64_t>(CorpusOptions{}.max_file_bytes);
@@ -33,4 +35,7 @@ Run add_validate(CLI::App& app) {
   };
 }
 
+const Registration kRegistration("validate", "Check a corpus: every error with file and line", add_validate);
+
+}  // namespace
 }  // namespace madoguchi::cli

@@ -1,16 +1,30 @@
-// One function per subcommand: registers its options on the CLI11 app and returns what runs it.
+// Subcommands register themselves: each cmd_*.cpp defines one `Registration` at namespace scope,
+// so adding a subcommand touches only its own file.
 #pragma once
 
 #include <CLI/CLI.hpp>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace madoguchi::cli {
 
 using Run = std::function<int()>;
+// Registers the subcommand's options on `app` and returns what runs it.
+using AddCommand = Run (*)(CLI::App& app);
 
-Run add_validate(CLI::App& app);
-Run add_index(CLI::App& app);
-Run add_search(CLI::App& app);
-Run add_show(CLI::App& app);
+struct CommandInfo {
+  std::string name;
+  std::string description;
+  AddCommand add;
+};
+
+std::vector<CommandInfo>& command_registry();
+
+struct Registration {
+  Registration(std::string name, std::string description, AddCommand add) {
+    command_registry().push_back({std::move(name), std::move(description), add});
+  }
+};
 
 }  // namespace madoguchi::cli

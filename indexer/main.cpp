@@ -6,6 +6,13 @@
 #include "cli_common.h"
 #include "commands.h"
 
+namespace madoguchi::cli {
+std::vector<CommandInfo>& command_registry() {
+  static std::vector<CommandInfo> registry;
+  return registry;
+}
+}  // namespace madoguchi::cli
+
 int main(int argc, char** argv) {
   using namespace madoguchi::cli;
   CLI::App app{"Madoguchi: Japanese FAQ and policy search for call centers", "madoguchi"};
@@ -13,14 +20,10 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   std::map<const CLI::App*, Run> runs;
-  auto add = [&](auto adder, const char* name, const char* description) {
-    CLI::App* sub = app.add_subcommand(name, description);
-    runs[sub] = adder(*sub);
-  };
-  add(add_validate, "validate", "Check a corpus: every error with file and line");
-  add(add_index, "index", "Build or update an index from a corpus (incremental, atomic)");
-  add(add_search, "search", "Search an index");
-  add(add_show, "show", "Show the version of an entry in force on a date");
+  for (const auto& command : command_registry()) {
+    CLI::App* sub = app.add_subcommand(command.name, command.description);
+    runs[sub] = command.add(*sub);
+  }
 
   try {
     app.parse(argc, argv);
