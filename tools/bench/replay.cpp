@@ -89,6 +89,7 @@ nlohmann::json replay(const SearchFn& search, const std::vector<KeystrokeQuery>&
     std::vector<double> us, full_us;
     us.reserve(keystrokes);
     for (size_t qi = 0; qi < queries.size(); ++qi) {
+      if (!timed && qi >= kWarmUpQueries) break;
       for (size_t k = 0; k < typed[qi].size(); ++k) {
         const auto t0 = Clock::now();
         std::vector<std::string> ids = search(typed[qi][k]);

@@ -27,11 +27,13 @@ std::vector<std::string> prefixes(const std::string& text);
 using SearchFn = std::function<std::vector<std::string>(const std::string& typed)>;
 
 struct ReplayOptions {
-  int repetitions = 3;     // timed passes over every keystroke, after one untimed warm-up pass
+  int repetitions = 3;     // timed passes over every keystroke, after an untimed warm-up
   std::string qrels_path;  // dev qrels.json: nDCG@10 of the dev queries at full length
   size_t max_queries = 0;  // 0 = all (profiling runs use a few)
-  bool warm_up = true;
+  bool warm_up = true;      // the warm-up pass types the first kWarmUpQueries queries only
 };
+
+inline constexpr size_t kWarmUpQueries = 25;
 
 // Times every keystroke and returns {keystrokes, latency_us{p50,p95,p99,max,mean} (medians over
 // repetitions), answered_share, full_answered_share, short_keystrokes (under 3 code points),
