@@ -23,3 +23,6 @@ add_library(Xapian::Xapian INTERFACE IMPORTED)
 set_target_properties(Xapian::Xapian PROPERTIES
   INTERFACE_LINK_LIBRARIES "${XAPIAN_LIBRARIES}"
   INTERFACE_INCLUDE_DIRECTORIES "${XAPIAN_INCLUDE_DIR}")
+
+# Local stores (the seat's search log).
+pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)

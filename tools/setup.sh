@@ -14,7 +14,7 @@ packages=(
   libimgui-dev libglfw3-dev libfontconfig-dev libfreetype-dev libstb-dev libmd4c-dev
   fonts-noto-cjk
   # tests
-  catch2 xvfb xauth xdotool xclip
+  catch2 xvfb xauth xdotool xclip chromium
 )
 
 missing=()
