@@ -70,7 +70,7 @@ def fmt_us(v):
 
 
 def table(doc):
-    lines = [f"Madoguchi benchmark, {doc['date']}, {doc['machine']['cpus']} CPUs, "
+    lines = [f"Madoguchi benchmark ({doc['commit']}), {doc['date']}, {doc['machine']['cpus']} CPUs, "
              f"loadavg at start {doc['machine']['loadavg_start']}, at end {doc['machine']['loadavg_end']}"]
     names = {"madoguchi": "Madoguchi (MeCab)", "groonga": "Groonga TokenMecab", "fts5": "SQLite FTS5 trigram",
              "xapian_ngram": "Xapian CJK n-gram"}
@@ -132,6 +132,7 @@ def main():
     ap.add_argument("--out", required=True)
     ap.add_argument("--smoke", default="0")
     ap.add_argument("--loadavg-start", default="")
+    ap.add_argument("--commit", default="")
     args = ap.parse_args()
     sizes = {}
     for d in sorted(glob.glob(f"{args.results}/*/"), key=lambda p: int(os.path.basename(p.rstrip("/")))):
@@ -142,7 +143,7 @@ def main():
                             cwd=os.path.dirname(os.path.abspath(__file__))).stdout.strip()
     doc = {
         "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M"),
-        "commit": commit,
+        "commit": args.commit or commit,
         "smoke": args.smoke == "1",
         "machine": {"cpus": os.cpu_count(), "platform": platform.platform(),
                     "loadavg_start": args.loadavg_start or None,

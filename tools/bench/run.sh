@@ -2,8 +2,10 @@
 # The performance benchmark (issue 6, DESIGN §10): indexing against raw MeCab, per-keystroke search
 # against Groonga, SQLite FTS5 (trigram) and Xapian's CJK n-grams in the same run, and the viewer.
 #
-#   tools/bench/run.sh [--sizes 2000,20000,100000] [--reps 3] [--out FILE] [--smoke]
+#   tools/bench/run.sh [--sizes 2000,20000,100000] [--reps 3] [--out FILE] [--smoke] [--commit REV]
 #
+# --commit REV: build and measure that commit (exported with git archive under build-bench/src)
+# instead of the working tree, e.g. while others are editing it.
 # --smoke: 2k entries, 60 queries of each set, one repetition (CI keeps the benchmark working;
 # timings are never pass/fail). Prints a table; every figure goes to FILE (default
 # build-bench/bench-results.json). Scratch data lives in build-bench/bench-data (never committed).
@@ -18,13 +20,15 @@ sizes="2000,20000,100000"
 reps=3
 out=""
 smoke=0
+commit=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
     --reps) reps="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
     --smoke) smoke=1; sizes=2000; reps=1; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    --commit) commit="$2"; shift 2 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -34,15 +38,24 @@ out="${out:-$build/bench-results.json}"
 "$here/deps.sh"
 loadavg_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 log() { echo "bench: $*" >&2; }
+failed() { log "stage $1 failed (see the messages above); going on"; }
 
 # Build what the benchmark runs (Release, own build directory; the viewer only if it exists).
-log "building in $build"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DMADOGUCHI_BUILD_TESTS=OFF >/dev/null
+src="$root" objs="$build"
+if [ -n "$commit" ]; then
+  src="$build/src" objs="$build/build-commit"
+  rm -rf "$src" && mkdir -p "$src"
+  git -C "$root" archive "$commit" | tar -x -C "$src"
+  commit="$(git -C "$root" rev-parse --short "$commit")"
+fi
+log "building ${commit:-the working tree} in $objs"
+cmake -S "$src" -B "$objs" -DCMAKE_BUILD_TYPE=Release -DMADOGUCHI_BUILD_TESTS=OFF >/dev/null
 targets=(madoguchi bench_search_madoguchi bench_mecab_floor bench_peer_xapian_ngram bench_peer_fts5)
-make -C "$build" help | grep -q 'madoguchi-viewer' && targets+=(madoguchi-viewer)
-make -C "$build" -j"$(nproc)" "${targets[@]}" >/dev/null
-cli="$build/indexer/madoguchi"
-bin="$build/tools/bench"
+make -C "$objs" help >"$objs/targets.txt"
+grep -q 'madoguchi-viewer' "$objs/targets.txt" && targets+=(madoguchi-viewer)
+make -C "$objs" -j"$(nproc)" "${targets[@]}" >/dev/null
+cli="$objs/indexer/madoguchi"
+bin="$objs/tools/bench"
 
 results="$build/bench-data/results"
 rm -rf "$results" && mkdir -p "$results"
@@ -66,9 +79,9 @@ IFS=, read -r -a size_list <<<"$sizes"
 for n in "${size_list[@]}"; do
   data="$build/bench-data/$n"
   if [ ! -f "$data/meta.json" ] || [ "$here/gen_corpus.py" -nt "$data/meta.json" ] ||
-     [ "$root/corpus" -nt "$data/meta.json" ]; then
+     [ "$src/corpus" -nt "$data/meta.json" ]; then
     log "$n: generating corpus"
-    python3 "$here/gen_corpus.py" --entries "$n" --sample "$root/corpus" --eval "$eval_dir" --out "$data"
+    python3 "$here/gen_corpus.py" --entries "$n" --sample "$src/corpus" --eval "$eval_dir" --out "$data"
   fi
   r="$results/$n"; mkdir -p "$r"
   cp "$data/meta.json" "$r/corpus.json"
@@ -81,43 +94,48 @@ for n in "${size_list[@]}"; do
   cp -r "$data/corpus" "$work/corpus"
 
   log "$n: raw MeCab floor"
-  "$bin/bench_mecab_floor" --corpus "$work/corpus" --threads 1 --out "$r/mecab1.json"
-  "$bin/bench_mecab_floor" --corpus "$work/corpus" --threads 2 --out "$r/mecab2.json"
+  "$bin/bench_mecab_floor" --corpus "$work/corpus" --threads 1 --out "$r/mecab1.json" || failed mecab
+  "$bin/bench_mecab_floor" --corpus "$work/corpus" --threads 2 --out "$r/mecab2.json" || failed mecab
 
   log "$n: madoguchi index (full build)"
-  timed "$r/index_full.json" "$cli" index "$work/corpus" --db "$work/db"
-  timed "$r/index_noop.json" "$cli" index "$work/corpus" --db "$work/db"
+  timed "$r/index_full.json" "$cli" index "$work/corpus" --db "$work/db"  # the rest needs it: fatal
+  timed "$r/index_noop.json" "$cli" index "$work/corpus" --db "$work/db" || failed index-noop
   mapfile -t victims < <(find "$work/corpus/synth" "$work/corpus/lgfaq" -name '*.md' 2>/dev/null | sort | head -n 3)
   for i in 0 1 2; do
     touch_entry "${victims[$i]}" "$i"
-    timed "$r/index_incr$i.json" "$cli" index "$work/corpus" --db "$work/db"
+    timed "$r/index_incr$i.json" "$cli" index "$work/corpus" --db "$work/db" || failed index-incremental
   done
 
-  if "$cli" publish --help >/dev/null 2>&1; then
+  if "$cli" --help 2>/dev/null | grep -qE '^ +publish '; then
     log "$n: madoguchi publish"
-    timed "$r/publish_full.json" "$cli" publish "$work/corpus" --db "$work/live" --message "bench full" --author bench
-    for i in 0 1 2; do
-      touch_entry "${victims[$i]}" "p$i"
-      timed "$r/publish_one$i.json" "$cli" publish "$work/corpus" --db "$work/live" --message "bench one $i" --author bench
-    done
+    if timed "$r/publish_full.json" "$cli" publish "$work/corpus" --db "$work/live" --message "bench full" --author bench; then
+      for i in 0 1 2; do
+        touch_entry "${victims[$i]}" "p$i"
+        timed "$r/publish_one$i.json" "$cli" publish "$work/corpus" --db "$work/live" --message "bench one $i" \
+          --author bench || failed publish
+      done
+    else
+      failed publish
+      echo '{"available": false, "note": "madoguchi publish failed"}' >"$r/publish.json"
+    fi
   else
     echo '{"available": false, "note": "madoguchi publish does not exist in this build"}' >"$r/publish.json"
   fi
 
   log "$n: per-keystroke search, Madoguchi"
   "$bin/bench_search_madoguchi" --db "$work/db" --queries "$queries" --qrels "$qrels" --reps "$reps" \
-    --today "$today" --out "$r/search_madoguchi.json"
+    --today "$today" --out "$r/search_madoguchi.json" || failed search-madoguchi
   log "$n: peers (Groonga, SQLite FTS5 trigram, Xapian CJK n-gram)"
   python3 "$here/peer_groonga.py" --docs "$data/docs.jsonl" --db "$work/groonga" --queries "$queries" \
-    --qrels "$qrels" --reps "$reps" --out "$r/search_groonga.json"
+    --qrels "$qrels" --reps "$reps" --out "$r/search_groonga.json" || failed groonga
   "$bin/bench_peer_fts5" --docs "$data/docs.jsonl" --db "$work/fts5.sqlite" --queries "$queries" \
-    --qrels "$qrels" --reps "$reps" --out "$r/search_fts5.json"
+    --qrels "$qrels" --reps "$reps" --out "$r/search_fts5.json" || failed fts5
   "$bin/bench_peer_xapian_ngram" --docs "$data/docs.jsonl" --db "$work/xapian-ngram" --queries "$queries" \
-    --qrels "$qrels" --reps "$reps" --out "$r/search_xapian_ngram.json"
+    --qrels "$qrels" --reps "$reps" --out "$r/search_xapian_ngram.json" || failed xapian-ngram
 
   log "$n: viewer"
-  python3 "$here/viewer_stage.py" --viewer "$build/viewer/madoguchi-viewer" --db "$work/db" \
-    --queries "$queries" --out "$r/viewer.json" --idle-seconds "$([ "$smoke" = 1 ] && echo 3 || echo 10)"
+  python3 "$here/viewer_stage.py" --viewer "$objs/viewer/madoguchi-viewer" --db "$work/db" \
+    --queries "$queries" --out "$r/viewer.json" --idle-seconds "$([ "$smoke" = 1 ] && echo 3 || echo 10)" || failed viewer
   rm -rf "$work/groonga" "$work/fts5.sqlite" "$work/xapian-ngram" "$work/live"
 done
 
@@ -125,4 +143,4 @@ if [ "$smoke" = 0 ]; then
   log "reference: madoguchi eval on the dev corpus alone"
   "$cli" eval --dataset "$eval_dir" --json >"$results/eval_dev.json" 2>/dev/null || rm -f "$results/eval_dev.json"
 fi
-python3 "$here/report.py" --results "$results" --out "$out" --smoke "$smoke" --loadavg-start "$loadavg_start"
+python3 "$here/report.py" --results "$results" --out "$out" --smoke "$smoke" --commit "${commit:-working tree}" --loadavg-start "$loadavg_start"
