@@ -2,9 +2,10 @@
 // libsqlite3. A typed text becomes the OR of its trigrams (each a quoted FTS5 string), since a
 // phrase of the whole text would need the caller's exact wording. Trigram matches nothing under 3
 // characters: such keystrokes fall back to LIKE '%text%' on title and body (unranked, first 10
-// by rowid) and are counted in the output as "like_fallbacks".
+// by rowid) and are counted in the output as "like_fallbacks_per_pass".
 //
-//   bench_peer_fts5 --docs docs.jsonl --db FILE --queries queries.tsv [--qrels qrels.json]
+//   bench_peer_fts5 --docs docs.jsonl --db FILE --queries queries.tsv [--quality-queries all.tsv]
+//                   [--qrels qrels.json]
 //                   [--reps 3] [--out result.json]
 #include <sqlite3.h>
 
@@ -90,13 +91,11 @@ int main(int argc, char** argv) try {
         db, "prepare match");
   check(sqlite3_prepare_v2(db, "SELECT id FROM docs WHERE title LIKE ?1 OR body LIKE ?1 LIMIT 10", -1, &like, nullptr),
         db, "prepare like");
-  size_t like_fallbacks = 0;
   auto search = [&](const std::string& typed) {
     std::vector<std::string> ids;
     std::string q = trigram_query(typed);
     sqlite3_stmt* stmt = match;
     if (q.empty()) {
-      ++like_fallbacks;
       std::string trimmed;
       for (const auto& cp : code_points(typed))
         if (!is_space(cp)) trimmed += cp;
@@ -111,9 +110,15 @@ int main(int argc, char** argv) try {
   };
 
   bench::ReplayOptions options{.repetitions = args.get_int("--reps", 3), .qrels_path = args.get("--qrels", "")};
-  nlohmann::json out = bench::replay(search, bench::load_queries(args.get("--queries")), options);
+  const std::string quality = args.get("--quality-queries", "");
+  if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
+  const auto queries = bench::load_queries(args.get("--queries"));
+  size_t like_keystrokes = 0;
+  for (const auto& q : queries)
+    for (const auto& typed : bench::prefixes(q.text)) like_keystrokes += trigram_query(typed).empty();
+  nlohmann::json out = bench::replay(search, queries, options);
   out["engine"] = "sqlite-fts5-trigram";
-  out["like_fallbacks_per_pass"] = like_fallbacks / size_t(options.repetitions + 1);
+  out["like_fallbacks_per_pass"] = like_keystrokes;
   out["build"] = {{"docs", docs.size()}, {"seconds", build_seconds},
                   {"mb_per_s", double(bench::text_bytes(docs)) / 1e6 / build_seconds}};
   sqlite3_finalize(match);

@@ -73,6 +73,25 @@ def build(db_dir, docs_path):
     return db, {"docs": len(docs), "seconds": seconds, "mb_per_s": size / 1e6 / seconds}
 
 
+def select_cmd(tokens):
+    return cmd("select", table="Docs", match_columns="scorer_tf_idf(title) || scorer_tf_idf(body)",
+               query=" OR ".join(quote_token(t) for t in tokens), sort_keys="-_score", limit="10",
+               output_columns="eid,_score")
+
+
+def search_once(db, queries):
+    """Top ids of each query at full length (untimed: the quality figures)."""
+    tok = run_batch(db, [cmd("table_tokenize", table="Terms", string=q[2], mode="GET") for q in queries])
+    tokens = [[t["value"] for t in r[1]] if r[0][0] == 0 else [] for r in tok]
+    live = [select_cmd(t) for t in tokens if t]
+    sel = iter(run_batch(db, live) if live else [])
+    out = []
+    for t in tokens:
+        r = next(sel) if t else None
+        out.append([row[0] for row in r[1][0][2:]] if r and r[0][0] == 0 else [])
+    return out
+
+
 def quote_token(t):
     return '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -82,13 +101,16 @@ def main():
     ap.add_argument("--docs", required=True)
     ap.add_argument("--db", required=True)
     ap.add_argument("--queries", required=True)
+    ap.add_argument("--quality-queries", default="", help="searched once at full length for nDCG@10")
     ap.add_argument("--qrels", default="")
     ap.add_argument("--reps", type=int, default=3)
     ap.add_argument("--out", default="")
     args = ap.parse_args()
 
     db, build_stats = build(args.db, args.docs)
-    queries = [line.rstrip("\n").split("\t", 2) for line in open(args.queries, encoding="utf-8") if line.strip()]
+    read = lambda path: [line.rstrip("\n").split("\t", 2) for line in open(path, encoding="utf-8") if line.strip()]  # noqa
+    queries = read(args.queries)
+    quality = read(args.quality_queries) if args.quality_queries else queries
     keystrokes = []  # (query index, typed text, is_full)
     for qi, (_, _, text) in enumerate(queries):
         for k in range(1, len(text) + 1):
@@ -103,10 +125,8 @@ def main():
     selects = []
     for i in range(n):
         first = tok[n + i]  # the first timed pass (the warm-up covers only a few queries)
-        tokens = [quote_token(t["value"]) for t in first[1]] if first[0][0] == 0 else []
-        selects.append(cmd("select", table="Docs", match_columns="scorer_tf_idf(title) || scorer_tf_idf(body)",
-                           query=" OR ".join(tokens), sort_keys="-_score", limit="10",
-                           output_columns="eid,_score") if tokens else None)
+        tokens = [t["value"] for t in first[1]] if first[0][0] == 0 else []
+        selects.append(select_cmd(tokens) if tokens else None)
     live = [s for s in selects if s]
     warm_live = sum(1 for i in range(warm) if selects[i])
     wall = time.monotonic()
@@ -132,7 +152,7 @@ def main():
             if p == 1:
                 ids_first.append(ids)
         per_pass.append((us, full_us))
-    out = summarize(queries, keystrokes, per_pass, ids_first, args.qrels)
+    out = summarize(queries, keystrokes, per_pass, ids_first, quality, search_once(db, quality), args.qrels)
     out.update({"engine": "groonga", "build": build_stats,
                 "timing": "sum of table_tokenize and select elapsed from Groonga's response headers",
                 "batch_wall_us_per_select": wall / max(1, warm_live + len(live) * args.reps) * 1e6})

@@ -4,7 +4,8 @@
 // 1.4's QueryParser with FLAG_CJK_NGRAM ANDs every n-gram of a CJK run (国 AND 国民 AND 民 ...),
 // which answers about a quarter of the keystrokes of natural questions. Returns ids only.
 //
-//   bench_peer_xapian_ngram --docs docs.jsonl --db DIR --queries queries.tsv [--qrels qrels.json]
+//   bench_peer_xapian_ngram --docs docs.jsonl --db DIR --queries queries.tsv [--quality-queries all.tsv]
+//                   [--qrels qrels.json]
 //                           [--reps 3] [--out result.json]
 #include <xapian.h>
 
@@ -55,6 +56,8 @@ int main(int argc, char** argv) try {
   };
 
   bench::ReplayOptions options{.repetitions = args.get_int("--reps", 3), .qrels_path = args.get("--qrels", "")};
+  const std::string quality = args.get("--quality-queries", "");
+  if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
   nlohmann::json out = bench::replay(search, bench::load_queries(args.get("--queries")), options);
   out["engine"] = "xapian-ngram";
   out["build"] = {{"docs", docs.size()}, {"seconds", build_seconds},

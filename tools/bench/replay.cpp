@@ -82,6 +82,15 @@ nlohmann::json replay(const SearchFn& search, const std::vector<KeystrokeQuery>&
   std::vector<double> p50, p95, p99, maxima, means, full_p50;
   size_t answered = 0, full_answered = 0, dev_queries = 0;
   double ndcg_sum = 0;
+  const auto& quality = options.quality_queries.empty() ? queries : options.quality_queries;
+  for (const auto& q : quality) {
+    std::vector<std::string> ids = search(q.text);
+    if (!ids.empty()) ++full_answered;
+    if (q.set != "dev") continue;
+    ++dev_queries;
+    auto g = qrels.find(q.qid);
+    if (g != qrels.end()) ndcg_sum += ndcg_at_10(ids, *g);
+  }
   const int passes = options.repetitions + (options.warm_up ? 1 : 0);
   for (int pass = 0; pass < passes; ++pass) {
     const bool timed = pass > 0 || !options.warm_up;
@@ -98,14 +107,7 @@ nlohmann::json replay(const SearchFn& search, const std::vector<KeystrokeQuery>&
         us.push_back(elapsed);
         const bool full = k + 1 == typed[qi].size();
         if (full) full_us.push_back(elapsed);
-        if (!first_timed) continue;
-        if (!ids.empty()) ++answered;
-        if (full && !ids.empty()) ++full_answered;
-        if (full && queries[qi].set == "dev") {
-          ++dev_queries;
-          auto g = qrels.find(queries[qi].qid);
-          if (g != qrels.end()) ndcg_sum += ndcg_at_10(ids, *g);
-        }
+        if (first_timed && !ids.empty()) ++answered;
       }
     }
     if (!timed) continue;
@@ -129,7 +131,8 @@ nlohmann::json replay(const SearchFn& search, const std::vector<KeystrokeQuery>&
         {"mean", median(means)}, {"full_query_p50", median(full_p50)}}},
       {"latency_us_per_repetition", {{"p50", p50}, {"p99", p99}}},
       {"answered_share", keystrokes ? double(answered) / double(keystrokes) : 0},
-      {"full_answered_share", queries.empty() ? 0 : double(full_answered) / double(queries.size())},
+      {"quality_queries", quality.size()},
+      {"full_answered_share", quality.empty() ? 0 : double(full_answered) / double(quality.size())},
       {"dev_queries", dev_queries},
       {"ndcg10_dev", dev_queries ? ndcg_sum / double(dev_queries) : 0},
   };

@@ -31,13 +31,16 @@ struct ReplayOptions {
   std::string qrels_path;  // dev qrels.json: nDCG@10 of the dev queries at full length
   size_t max_queries = 0;  // 0 = all (profiling runs use a few)
   bool warm_up = true;      // the warm-up pass types the first kWarmUpQueries queries only
+  // Searched once each at full length, untimed, for nDCG@10 and the share answered at full length
+  // (empty: the timed queries). Lets a run time a subset of keystrokes but score every query.
+  std::vector<KeystrokeQuery> quality_queries;
 };
 
 inline constexpr size_t kWarmUpQueries = 25;
 
 // Times every keystroke and returns {keystrokes, latency_us{p50,p95,p99,max,mean} (medians over
-// repetitions), answered_share, full_answered_share, short_keystrokes (under 3 code points),
-// ndcg10_dev, dev_queries}.
+// repetitions), answered_share (keystrokes with a hit), short_keystrokes (under 3 code points),
+// and from the quality queries: full_answered_share, ndcg10_dev, dev_queries}.
 nlohmann::json replay(const SearchFn& search, const std::vector<KeystrokeQuery>& queries,
                       const ReplayOptions& options);
 

@@ -23,13 +23,13 @@ def ndcg_at_10(ids, grades):
     return dcg / idcg if idcg else 0.0
 
 
-def summarize(queries, keystrokes, per_pass, ids_first, qrels_path):
-    """queries: [(set, qid, text)]; keystrokes: [(query index, typed, is_full)];
-    per_pass: [(latencies_us, full_latencies_us)] per timed pass; ids_first: top ids, first pass."""
+def summarize(queries, keystrokes, per_pass, ids_first, quality, quality_ids, qrels_path):
+    """queries: [(set, qid, text)] typed; keystrokes: [(query index, typed, is_full)];
+    per_pass: [(latencies_us, full_latencies_us)] per timed pass; ids_first: top ids, first pass;
+    quality: [(set, qid, text)] searched once at full length, with their top ids in quality_ids."""
     qrels = json.load(open(qrels_path)) if qrels_path else {}
     answered = sum(1 for ids in ids_first if ids)
-    full = [(k, ids) for k, ids in zip(keystrokes, ids_first) if k[2]]
-    dev = [(queries[k[0]][1], ids) for k, ids in full if queries[k[0]][0] == "dev"]
+    dev = [(q[1], ids) for q, ids in zip(quality, quality_ids) if q[0] == "dev"]
     stat = lambda f: median([f(us) for us, _ in per_pass])  # noqa: E731
     return {
         "queries": len(queries),
@@ -41,7 +41,8 @@ def summarize(queries, keystrokes, per_pass, ids_first, qrels_path):
                        "mean": stat(lambda u: sum(u) / len(u)),
                        "full_query_p50": median([percentile(f, 50) for _, f in per_pass])},
         "answered_share": answered / len(keystrokes) if keystrokes else 0,
-        "full_answered_share": sum(1 for _, ids in full if ids) / len(queries) if queries else 0,
+        "quality_queries": len(quality),
+        "full_answered_share": sum(1 for ids in quality_ids if ids) / len(quality) if quality else 0,
         "dev_queries": len(dev),
         "ndcg10_dev": sum(ndcg_at_10(ids, qrels.get(qid, {})) for qid, ids in dev) / len(dev) if dev else 0,
     }

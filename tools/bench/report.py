@@ -99,7 +99,8 @@ def table(doc):
         if s:
             k = next(iter(s.values()))
             lines.append(f"per-keystroke search: {k['keystrokes']} keystrokes of {k['queries']} queries, "
-                         f"{k['repetitions']} repetition(s), medians over repetitions")
+                         f"{k['repetitions']} repetition(s), medians over repetitions; 'answered' = keystrokes "
+                         f"with a hit; nDCG@10 of the {k['dev_queries']} dev queries at full length")
             lines.append(f"  {'engine':<22}{'p50':>10}{'p95':>10}{'p99':>10}{'max':>10}{'p50 ratio':>11}"
                          f"{'p99 ratio':>11}{'answered':>10}{'nDCG@10':>9}")
             for name, e in s.items():

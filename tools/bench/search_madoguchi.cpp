@@ -1,8 +1,9 @@
 // Per-keystroke search latency of Madoguchi through Searcher::search, the exact call the viewer
 // makes (analysis + Xapian + snippets for the returned page), limit 10.
 //
-//   bench_search_madoguchi --db DIR --queries queries.tsv [--qrels qrels.json] [--reps 3]
-//                          [--today 2024-06-01] [--max-queries N] [--out result.json]
+//   bench_search_madoguchi --db DIR --queries queries.tsv [--quality-queries all.tsv]
+//                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
+//                          [--warm-up 1] [--out result.json]
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -39,6 +40,8 @@ int main(int argc, char** argv) try {
                                .qrels_path = args.get("--qrels", ""),
                                .max_queries = size_t(args.get_int("--max-queries", 0)),
                                .warm_up = args.get_int("--warm-up", 1) != 0};
+  const std::string quality = args.get("--quality-queries", "");
+  if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
   nlohmann::json out = bench::replay(search, bench::load_queries(args.get("--queries")), options);
   out["engine"] = "madoguchi";
   out["entries"] = (*searcher)->entry_count();
