@@ -3,7 +3,9 @@
 //
 //   bench_search_madoguchi --db DIR --queries queries.tsv [--quality-queries all.tsv]
 //                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
-//                          [--warm-up 1] [--out result.json]
+//                          [--warm-up 1] [--prefix 1] [--out result.json]
+// --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
+// wildcard costs); the viewer always types with it on.
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -22,7 +24,7 @@ int main(int argc, char** argv) try {
   auto searcher = madoguchi::Searcher::open(db, madoguchi::Clock::fixed(*today));
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
-  madoguchi::SearchRequest request{.limit = 10};
+  madoguchi::SearchRequest request{.limit = 10, .prefix_last_word = args.get_int("--prefix", 1) != 0};
   size_t snippet_bytes = 0;
   auto search = [&](const std::string& typed) {
     request.query = typed;
@@ -44,6 +46,7 @@ int main(int argc, char** argv) try {
   if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
   nlohmann::json out = bench::replay(search, bench::load_queries(args.get("--queries")), options);
   out["engine"] = "madoguchi";
+  out["prefix_last_word"] = request.prefix_last_word;
   out["entries"] = (*searcher)->entry_count();
   out["snippet_bytes"] = snippet_bytes;
   args.write_json(out);
