@@ -267,4 +267,25 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
   return out;
 }
 
+std::vector<std::pair<size_t, size_t>> Analyzer::segment(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  if (text.empty()) return out;
+  MeCab::Lattice* lattice = impl_->lattice.get();
+  lattice->set_sentence(text.data(), text.size());
+  size_t pos = 0;
+  if (impl_->tagger->parse(lattice)) {
+    const char* base = lattice->sentence();
+    for (const MeCab::Node* node = lattice->bos_node(); node; node = node->next) {
+      if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE || node->length == 0) continue;
+      const size_t begin = size_t(node->surface - base);
+      if (begin < pos || begin + node->length > text.size()) continue;
+      if (begin > pos) out.emplace_back(pos, begin);  // whitespace MeCab skipped
+      out.emplace_back(begin, begin + node->length);
+      pos = begin + node->length;
+    }
+  }
+  if (pos < text.size()) out.emplace_back(pos, text.size());
+  return out;
+}
+
 }  // namespace madoguchi

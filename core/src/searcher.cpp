@@ -9,6 +9,7 @@
 #include "index_identity.h"
 #include "madoguchi/schema.h"
 #include "query_builder.h"
+#include "release_store.h"
 #include "snippet.h"
 #include "xapian_errors.h"
 
@@ -39,11 +40,32 @@ struct Searcher::Impl {
   std::unique_ptr<Analyzer> analyzer;
   std::set<std::string> synonym_keys;
   int entries = 0;
+  std::optional<ReleaseInfo> release;  // the latest release when last (re)opened
 
   void load_revision_state() {
     synonym_keys.clear();
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) synonym_keys.insert(*k);
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
+    release = latest_release_info(db);
+  }
+
+  // Picks up the latest commit. A replica re-copied in full (its stub now names another
+  // directory) raises DatabaseNotFoundError and a dropped remote connection NetworkError:
+  // reopen() cannot recover from those, a new Database can. Returns true when anything may
+  // have changed.
+  bool reopen() {
+    bool changed = true;
+    try {
+      changed = db.reopen();
+    } catch (const Xapian::DatabaseNotFoundError&) {
+      db = Xapian::Database(db_dir);
+    } catch (const Xapian::DatabaseOpeningError&) {
+      db = Xapian::Database(db_dir);
+    } catch (const Xapian::NetworkError&) {
+      db = Xapian::Database(db_dir);
+    }
+    if (changed) load_revision_state();
+    return changed;
   }
 
   // Runs `action`, reopening and retrying once if a writer moved the database underneath.
@@ -54,8 +76,18 @@ struct Searcher::Impl {
         return action();
       } catch (const Xapian::DatabaseModifiedError&) {
         if (attempt >= 2) return Status::io_error("index changes too fast to read", {db_dir, 0});
-        db.reopen();
-        load_revision_state();
+        try {
+          reopen();
+        } catch (const Xapian::Error& e) {
+          return status_from_xapian(e, db_dir);
+        }
+      } catch (const Xapian::NetworkError& e) {
+        if (attempt >= 1) return status_from_xapian(e, db_dir);
+        try {
+          reopen();  // the remote server dropped an idle connection: connect again
+        } catch (const Xapian::Error& e2) {
+          return status_from_xapian(e2, db_dir);
+        }
       } catch (const Xapian::Error& e) {
         return status_from_xapian(e, db_dir);
       }
@@ -207,9 +239,7 @@ Result<EntryDetail> Searcher::show(const std::string& id, std::optional<Date> as
 
 bool Searcher::refresh() {
   try {
-    bool changed = impl_->db.reopen();
-    if (changed) impl_->load_revision_state();
-    return changed;
+    return impl_->reopen();
   } catch (const Xapian::Error&) {
     return false;
   }
@@ -217,6 +247,7 @@ bool Searcher::refresh() {
 
 int Searcher::entry_count() const { return impl_->entries; }
 Date Searcher::today() const { return impl_->clock.today(); }
+std::optional<ReleaseInfo> Searcher::release() const { return impl_->release; }
 std::string Searcher::charset() const {
   try {
     return impl_->db.get_metadata(std::string(schema::kMetaCharset));

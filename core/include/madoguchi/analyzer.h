@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "madoguchi/status.h"
@@ -75,6 +76,10 @@ class Analyzer {
   // Content tokens of `text` in order (particles, auxiliary verbs and symbols dropped; numbers
   // and Latin words kept), plus compounds and n-grams. Invalid UTF-8 is replaced, never fatal.
   std::vector<Token> analyze(std::string_view text);
+
+  // Every morpheme of `text` as written (no normalization, nothing dropped), plus the spaces
+  // MeCab skips, as byte ranges that tile `text` exactly: for word-level diffs, not for indexing.
+  std::vector<std::pair<size_t, size_t>> segment(std::string_view text);
 
   const AnalyzerIdentity& identity() const;
 

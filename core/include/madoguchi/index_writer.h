@@ -2,6 +2,9 @@
 // unchanged are not analyzed again; entries whose files are gone are removed. Atomic: all changes
 // go into one Xapian transaction, so a failure (or a kill) leaves the previous index serving.
 //
+// `index` is the editors' local build: it records no release and refuses a database that has
+// releases (use publish, releases.h, which shares this write path and records every change).
+//
 // Thread rule: one IndexWriter per database at a time (Xapian's write lock enforces it).
 #pragma once
 

@@ -34,4 +34,13 @@ inline constexpr std::string_view kMetaCharset = "madoguchi.charset";     // eve
 inline constexpr std::string_view kMetaEntryCount = "madoguchi.entries";  // distinct ids
 inline constexpr std::string_view kMetaBuiltAt = "madoguchi.built_at";    // ISO time of last write
 
+// Releases (issue 4, docs/releases.md). All written in the same transaction as the documents.
+inline constexpr std::string_view kMetaRelease = "madoguchi.release";             // latest release number
+inline constexpr std::string_view kMetaReleaseInfo = "madoguchi.releases.";       // + %08d: ReleaseInfo JSON
+inline constexpr std::string_view kMetaReleaseChanges = "madoguchi.changes.";     // + %08d: entry changes JSON
+inline constexpr std::string_view kMetaEntryHistory = "madoguchi.history.";       // + id: release numbers
+inline constexpr std::string_view kMetaContent = "madoguchi.content.";            // + hash: previous document data
+inline constexpr std::string_view kMetaSynonymsHash = "madoguchi.synonyms_hash";  // xxh64 of the groups
+inline constexpr std::string_view kMetaSynonyms = "madoguchi.synonyms.";          // + hash: groups JSON
+
 }  // namespace madoguchi::schema

@@ -13,6 +13,7 @@
 
 #include "madoguchi/corpus.h"
 #include "madoguchi/date.h"
+#include "madoguchi/releases.h"
 #include "madoguchi/status.h"
 #include "madoguchi/versions.h"
 
@@ -94,6 +95,9 @@ class Searcher {
   int entry_count() const;
   Date today() const;
   std::string charset() const;  // every character the corpus uses (for the viewer's glyphs)
+  // The release this searcher reads (number, time, author, message; as of the last open, refresh
+  // or retry), or nullopt for a local index that was never published. For the status bar.
+  std::optional<ReleaseInfo> release() const;
 
  private:
   struct Impl;

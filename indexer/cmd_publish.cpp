@@ -1,0 +1,54 @@
+#include <fmt/format.h>
+
+#include "cli_common.h"
+#include "commands.h"
+#include "madoguchi/corpus.h"
+#include "madoguchi/releases.h"
+#include "release_json.h"
+
+namespace madoguchi::cli {
+
+namespace {
+
+Run add_publish(CLI::App& app) {
+  struct Options {
+    std::string corpus, db, message, author, dictionary;
+    bool json = false;
+  };
+  auto o = std::make_shared<Options>();
+  app.add_option("CORPUS", o->corpus, "Corpus directory")->required();
+  app.add_option("--db", o->db, "Live database directory (created if absent)")->required();
+  app.add_option("--message,-m", o->message, "What this release changes, for the release log")->required();
+  app.add_option("--author", o->author, "Who publishes (default: $MADOGUCHI_AUTHOR, else $USER)");
+  app.add_option("--dictionary", o->dictionary, "Dictionary profile for a new database: ipadic (default) or unidic");
+  app.add_flag("--json", o->json, "Print the result as JSON");
+  return [o]() {
+    if (o->message.empty()) {
+      fmt::print(stderr, "error: --message must not be empty\n");
+      return int(kExitUsage);
+    }
+    CorpusReport report;
+    auto corpus = load_corpus(o->corpus, {}, report);
+    for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
+    if (!corpus) {
+      if (report.errors.empty()) return cli::report(corpus.status());
+      fmt::print(stderr, "nothing published: {} error(s) in the corpus\n", report.errors.size());
+      return exit_code_for(report.errors.front());
+    }
+    enable_changesets();
+    PublishOptions options{.message = o->message, .author = o->author.empty() ? default_author() : o->author};
+    options.analyzer = AnalyzerOptions::from_environment();
+    if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
+    auto result = publish(*corpus, o->db, options);
+    if (!result) return cli::report(result.status());
+    if (o->json) fmt::print("{}\n", publish_json(*result).dump());
+    else print_publish(*result, o->db);
+    return int(kExitOk);
+  };
+}
+
+const Registration kRegistration("publish", "Validate a corpus and publish it to a live database as one release",
+                                 add_publish);
+
+}  // namespace
+}  // namespace madoguchi::cli
