@@ -47,9 +47,15 @@ failed() { log "stage $1 failed (see the messages above); going on"; }
 # Build what the benchmark runs (Release, own build directory; the viewer only if it exists).
 src="$root" objs="$build"
 if [ -n "$commit" ]; then
+  # Export, then copy only files whose content changed (fresh mtimes), so make rebuilds only those.
   src="$build/src" objs="$build/build-commit"
-  rm -rf "$src" && mkdir -p "$src"
-  git -C "$root" archive "$commit" | tar -x -C "$src"
+  rm -rf "$build/src-export" && mkdir -p "$build/src-export" "$src"
+  git -C "$root" archive "$commit" | tar -x -C "$build/src-export"
+  (cd "$build/src-export" && find . -type f) | while read -r f; do
+    cmp -s "$build/src-export/$f" "$src/$f" || { mkdir -p "$(dirname "$src/$f")"; cp "$build/src-export/$f" "$src/$f"; }
+  done
+  (cd "$src" && find . -type f) | while read -r f; do [ -e "$build/src-export/$f" ] || rm -f "$src/$f"; done
+  rm -rf "$build/src-export"
   commit="$(git -C "$root" rev-parse --short "$commit")"
 fi
 log "building ${commit:-the working tree} in $objs"
