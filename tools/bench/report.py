@@ -127,6 +127,33 @@ def table(doc):
     return "\n".join(lines)
 
 
+def markdown(doc):
+    """The summary table for docs/performance.md and README (one row per size and engine)."""
+    names = {"madoguchi": "Madoguchi", "groonga": "Groonga (TokenMecab)", "fts5": "SQLite FTS5 trigram",
+             "xapian_ngram": "Xapian CJK n-gram"}
+    out = ["| entries | engine | p50 | p95 | p99 | max | p50 vs Madoguchi | answered | nDCG@10 |",
+           "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in doc["sizes"].values():
+        for name, e in r["search"].items():
+            lat, ratio = e["latency_us"], e.get("ratio_to_madoguchi", {}).get("p50")
+            out.append(f"| {r['corpus']['files']} | {names.get(name, name)} | {fmt_us(lat['p50'])} | "
+                       f"{fmt_us(lat['p95'])} | {fmt_us(lat['p99'])} | {fmt_us(lat['max'])} | "
+                       f"{f'{ratio:.2f}x' if ratio else '1x'} | {100 * e['answered_share']:.1f}% | "
+                       f"{e['ndcg10_dev']:.3f} |")
+    out += ["", "| entries | full build | entries/s | MB/s | raw MeCab MB/s (1 / 2 threads) | build / MeCab "
+            "| peak RSS | incremental, 1 entry | publish, 1 entry |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for r in doc["sizes"].values():
+        ix, c = r["indexing"], r["corpus"]
+        full, m1, m2 = ix.get("full_build") or {}, ix.get("mecab_floor_1thread") or {}, ix.get("mecab_floor_2threads") or {}
+        inc = ix["incremental_one_entry"]["median_wall_s"]
+        pub = (ix.get("publish_one_entry") or {}).get("median_wall_s")
+        out.append(f"| {c['files']} | {full.get('wall_s', 0):.1f} s | {full.get('entries_per_s', 0):.0f} | "
+                   f"{full.get('mb_per_s', 0):.2f} | {m1.get('mb_per_s', 0):.2f} / {m2.get('mb_per_s', 0):.2f} | "
+                   f"{100 * ix.get('share_of_mecab_1thread', 0):.0f}% | {full.get('max_rss_kb', 0) / 1024:.0f} MB | "
+                   f"{'-' if inc is None else f'{inc:.2f} s'} | {'n/a' if pub is None else f'{pub:.2f} s'} |")
+    return "\n".join(out)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--results", required=True)
@@ -134,7 +161,11 @@ def main():
     ap.add_argument("--smoke", default="0")
     ap.add_argument("--loadavg-start", default="")
     ap.add_argument("--commit", default="")
+    ap.add_argument("--markdown", action="store_true", help="print the summary tables of an existing --out")
     args = ap.parse_args()
+    if args.markdown:
+        print(markdown(load(args.out)))
+        return
     sizes = {}
     for d in sorted(glob.glob(f"{args.results}/*/"), key=lambda p: int(os.path.basename(p.rstrip("/")))):
         corpus = load(f"{d}/corpus.json")
