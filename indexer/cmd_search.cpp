@@ -8,9 +8,22 @@
 namespace madoguchi::cli {
 namespace {
 
-nlohmann::json result_json(const SearchResult& r) {
+// --explain: every matched query part with its field, route and share of the score
+// (docs/search-explain.md).
+nlohmann::json explain_json(const Hit& h) {
+  nlohmann::json parts = nlohmann::json::array();
+  for (const auto& e : h.explanation)
+    parts.push_back({{"term", e.term}, {"field", e.field}, {"route", e.route}, {"weight", e.weight},
+                     {"share", h.score > 0 ? e.weight / h.score : 0.0}});
+  return parts;
+}
+
+nlohmann::json result_json(const SearchResult& r, bool explain) {
   nlohmann::json hits = nlohmann::json::array();
-  for (const auto& h : r.hits) hits.push_back(hit_json(h));
+  for (const auto& h : r.hits) {
+    hits.push_back(hit_json(h));
+    if (explain) hits.back()["explain"] = explain_json(h);
+  }
   return {{"query", r.query},
           {"took_ms", r.took_ms},
           {"estimated_total", r.estimated_total},
@@ -18,7 +31,7 @@ nlohmann::json result_json(const SearchResult& r) {
           {"hits", hits}};
 }
 
-void print_text(const SearchResult& r) {
+void print_text(const SearchResult& r, bool explain) {
   fmt::print("「{}」 {} 件 ({:.1f} ms, {} 時点)\n", r.query, r.estimated_total, r.took_ms, r.as_of.to_string());
   for (const auto& h : r.hits) {
     std::string status = h.status == VersionStatus::kInForce ? "" : fmt::format(" [{}]", to_string(h.status));
@@ -27,6 +40,10 @@ void print_text(const SearchResult& r) {
     fmt::print("{:>2}. {}{}{}{}  ({}, {:.2f})\n", h.rank, badge, h.title, status, category, h.id, h.score);
     fmt::print("    {}\n", mark_highlights(h.snippet, h.highlights));
     if (h.upcoming) fmt::print("    予定: {} から「{}」\n", h.upcoming->effective.to_string(), h.upcoming->title);
+    if (explain)
+      for (const auto& e : h.explanation)
+        fmt::print("    {:>6.2f} ({:>3.0f}%)  {}  [{} / {}]\n", e.weight, h.score > 0 ? 100 * e.weight / h.score : 0.0,
+                   e.term.empty() ? "-" : e.term, e.field.empty() ? "-" : e.field, e.route);
   }
 }
 
@@ -40,10 +57,12 @@ Run add_search(CLI::App& app) {
     std::vector<std::string> query;
     int limit = 10;
     bool json = false;
+    bool explain = false;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--db", o->db, "Index directory")->required();
   app.add_flag("--json", o->json, "One JSON object per query");
+  app.add_flag("--explain", o->explain, "Show why each hit matched: term, field, route, share of the score");
   app.add_option("--limit", o->limit, "Hits per query (default 10)")->check(CLI::Range(1, 1000));
   app.add_option("--as-of", o->as_of, "Search what was in force on this date (YYYY-MM-DD)");
   app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)");
@@ -90,11 +109,11 @@ Run add_search(CLI::App& app) {
                         .type = o->type, .municipality = o->municipality,
                         // a whole query given on the command line is complete: no prefix matching
                         // except for the last word, as the viewer does while typing
-                        .prefix_last_word = true};
+                        .prefix_last_word = true, .explain = o->explain};
       auto r = (*searcher)->search(req);
       if (!r) return report(r.status());
-      if (o->json) fmt::print("{}\n", result_json(*r).dump());
-      else print_text(*r);
+      if (o->json) fmt::print("{}\n", result_json(*r, o->explain).dump());
+      else print_text(*r, o->explain);
     }
     return int(kExitOk);
   };

@@ -10,6 +10,7 @@
 #include <filesystem>
 
 #include "dictionary_profile.h"
+#include "kana.h"
 #include "normalizer.h"
 #include <utf8proc.h>
 
@@ -251,8 +252,9 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
     if (is_punctuation_only(surface)) cls = WordClass::kDrop;
     else if (unknown && cls == WordClass::kDrop) cls = WordClass::kContent;  // never lose unknowns
 
-    std::string reading = to_hiragana(field_or_empty(f, profile.reading_field));
-    if (reading.empty() && is_kana_only(surface)) reading = to_hiragana(surface);
+    // Readings are folded (kana.h) so that variant spellings of one reading meet.
+    std::string reading = fold_reading(field_or_empty(f, profile.reading_field));
+    if (reading.empty() && is_kana_only(surface)) reading = fold_reading(surface);
     std::string term = field_or_empty(f, profile.base_field);
     if (profile.name == "unidic") term = term.substr(0, term.find('-'));  // ワクチン-vaccine
     term = term.empty() ? std::string(surface) : normalize_text(term);

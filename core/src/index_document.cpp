@@ -132,7 +132,10 @@ void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc)
       last = std::max(last, pos);
       add_term(doc, schema::kText, t.term, t.kind == TokenKind::kWord ? pos : 0);
       if (part.question_like) add_term(doc, schema::kQuestion, t.term, 0);
-      if (!t.reading.empty() && t.kind != TokenKind::kNgram) add_term(doc, schema::kReading, t.reading, 0);
+      if (!t.reading.empty() && t.kind != TokenKind::kNgram) {
+        add_term(doc, schema::kReading, t.reading, 0);
+        if (part.question_like) add_term(doc, schema::kQuestionReading, t.reading, 0);
+      }
     }
     base = last + kFieldGap;
   }

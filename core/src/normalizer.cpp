@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <utf8proc.h>
 
+#include "kana.h"
 #include "madoguchi/analyzer.h"
 
 namespace madoguchi {
@@ -56,6 +57,7 @@ NormalizedText normalize_with_offsets(std::string_view input) {
 
   size_t pos = 0;
   std::u32string cluster;
+  char32_t last = 0;  // the last code point written
   while (pos < input.size()) {
     const size_t begin = pos;
     cluster.clear();
@@ -68,7 +70,9 @@ NormalizedText normalize_with_offsets(std::string_view input) {
       pos = peek;
     }
     const size_t before = out.text.size();
-    if (cluster.size() == 1 && is_stable(cluster[0])) {
+    if (cluster.size() == 1 && is_dash_like(cluster[0]) && is_kana_code_point(last)) {
+      append_utf8(out.text, 0x30FC);  // a dash or wave dash after kana is a long-vowel mark
+    } else if (cluster.size() == 1 && is_stable(cluster[0])) {
       append_utf8(out.text, cluster[0]);
     } else {
       std::string raw;
@@ -81,6 +85,11 @@ NormalizedText normalize_with_offsets(std::string_view input) {
       if (n >= 0) out.text.append(reinterpret_cast<const char*>(mapped), size_t(n));
       else out.text += raw;  // cannot happen for valid code points; keep the text rather than lose it
       std::free(mapped);
+    }
+    if (out.text.size() > before) {
+      size_t p = out.text.size() - 1;
+      while (p > before && (static_cast<unsigned char>(out.text[p]) & 0xC0) == 0x80) --p;
+      last = next_code_point(out.text, p);
     }
     for (size_t i = before; i < out.text.size(); ++i) {
       out.original_begin.push_back(uint32_t(begin));

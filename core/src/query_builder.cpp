@@ -1,7 +1,10 @@
 #include "query_builder.h"
 
+#include "kana.h"
 #include "madoguchi/schema.h"
 #include "normalizer.h"
+#include "phrasing_words.h"
+#include "romaji.h"
 
 namespace madoguchi {
 namespace {
@@ -16,6 +19,121 @@ std::vector<std::string> split_words(const std::string& s) {
     pos = end + 1;
   }
   return out;
+}
+
+constexpr size_t kMinCompoundSplit = 6;  // kana
+
+bool is_ascii_letter(char c) { return c >= 'a' && c <= 'z'; }
+
+// How well a kana reading fits the vocabulary: squared lengths of the exact words it splits into.
+double fit(const ReadingVocabulary& vocabulary, const std::string& kana) {
+  double score = 0;
+  for (const auto& s : vocabulary.segment(fold_reading(kana), false, false))
+    score += double((s.end - s.begin) * (s.end - s.begin));
+  return score;
+}
+
+// The query text with romaji runs read as kana (issue 10: `hokenjo`, `PCR kensa`).
+struct Romanized {
+  std::string text;
+  std::vector<std::pair<size_t, size_t>> kana_ranges;  // byte ranges of `text` read from romaji
+  std::vector<std::string> latin;                      // runs kept as Latin index terms
+  bool pending = false;                                // the last run ends in an unfinished syllable
+};
+
+Romanized read_romaji_runs(const std::string& text, const Xapian::Database& db, const ReadingVocabulary* vocabulary) {
+  Romanized out;
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!is_ascii_letter(text[i])) {
+      out.text += text[i++];
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && (is_ascii_letter(text[j]) || text[j] == '\'' ||
+                               (text[j] == '-' && j > i && is_ascii_letter(text[j - 1]))))
+      ++j;
+    const std::string run = text.substr(i, j - i);
+    std::string word = run;
+    while (!word.empty() && (word.back() == '-' || word.back() == '\'')) word.pop_back();
+    const bool latin_term = db.term_exists(word);
+    RomajiReading r = read_romaji(run);
+    const bool at_end = j == text.size();
+    if (!r.kana.empty() && !r.kana.front().empty() && (r.complete || at_end)) {
+      size_t best = 0;
+      if (vocabulary && r.kana.size() > 1) {
+        double best_fit = -1;
+        for (size_t k = 0; k < r.kana.size(); ++k)
+          if (double f = fit(*vocabulary, r.kana[k]); f > best_fit) best_fit = f, best = k;
+      }
+      if (latin_term) out.latin.push_back(word);
+      const size_t begin = out.text.size();
+      out.text += r.kana[best];
+      out.kana_ranges.emplace_back(begin, out.text.size());
+      out.pending = at_end && !r.complete;
+    } else {
+      out.text += run;  // a Latin word (PCR, COVID): matched as it is
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Hiragana (and ー) is what an operator leaves unconverted; kanji and katakana are converted.
+bool is_unconverted(char32_t cp) { return is_hiragana(cp) || cp == 0x30FC; }
+bool is_converted(char32_t cp) { return is_kanji(cp) || (is_katakana(cp) && cp != 0x30FC); }
+
+// A run of hiragana that stands on its own (not okurigana beside kanji): unconverted input.
+struct KanaRun {
+  std::string text;  // folded hiragana, spaces between kana chunks removed
+  size_t begin = 0;  // byte range in the query text
+  size_t end = 0;
+  bool at_end = false;
+  bool romaji = false;
+};
+
+std::vector<KanaRun> standalone_kana_runs(const std::string& text, const Romanized& romanized) {
+  std::vector<KanaRun> runs;
+  const std::u32string cps = to_u32(text);
+  std::vector<size_t> byte_at;  // byte offset of each code point
+  for (size_t pos = 0, k = 0; k < cps.size(); ++k) {
+    byte_at.push_back(pos);
+    std::string tmp;
+    append_utf8(tmp, cps[k]);
+    pos += tmp.size();
+  }
+  byte_at.push_back(text.size());
+  auto from_romaji = [&](size_t byte) {
+    for (const auto& [b, e] : romanized.kana_ranges)
+      if (byte >= b && byte < e) return true;
+    return false;
+  };
+  size_t i = 0;
+  while (i < cps.size()) {
+    if (!is_unconverted(cps[i])) {
+      ++i;
+      continue;
+    }
+    const bool after_kanji = i > 0 && is_converted(cps[i - 1]);
+    std::u32string run;
+    bool romaji = false;
+    size_t j = i;
+    while (j < cps.size()) {
+      if (is_unconverted(cps[j])) {
+        romaji = romaji || from_romaji(byte_at[j]);
+        run.push_back(cps[j++]);
+      } else if (cps[j] == U' ' && j + 1 < cps.size() && is_unconverted(cps[j + 1])) {
+        ++j;  // "hoken jo": chunks typed apart still form one reading
+      } else {
+        break;
+      }
+    }
+    const bool before_kanji = j < cps.size() && is_converted(cps[j]);
+    if (!after_kanji && !before_kanji && run.size() >= 2)
+      runs.push_back({fold_reading(to_utf8(run)), byte_at[i], byte_at[j], j == cps.size(), romaji});
+    i = j;
+  }
+  return runs;
 }
 
 Xapian::Query prefixed(std::string_view prefix, const std::string& term) {
@@ -34,22 +152,61 @@ Xapian::Query QueryBuilder::member_query(const std::string& key) const {
 
 QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   QueryPlan plan;
-  const std::string text = normalize_text(raw);
-  const bool typing = prefix_last_word && !text.empty() && text.back() != ' ' && text.back() != '\t';
+  const std::string normalized = normalize_text(raw);
+  const bool typing =
+      prefix_last_word && !normalized.empty() && normalized.back() != ' ' && normalized.back() != '\t';
+  const Romanized romanized = read_romaji_runs(normalized, db_, readings_);
+  const std::string& text = romanized.text;
   std::vector<Token> tokens = analyzer_.analyze(text);
 
-  std::vector<Xapian::Query> whole, question, reading;
-  std::vector<const Token*> words;
-  for (const Token& t : tokens) {
-    if (t.kind == TokenKind::kWord) words.push_back(&t);
-    else {
-      whole.emplace_back(t.term);  // compounds and n-grams add precision for exact phrasing
-      plan.terms.insert(t.term);
-    }
-    question.push_back(prefixed(schema::kQuestion, t.term));
+  std::set<std::string> seen;  // one leaf per index term: Xapian weighs a repeated term differently
+  auto add = [&](std::string term, std::string_view field, std::string route, Xapian::Query q, double scale,
+                 const std::string& key) {
+    if (!seen.insert(key).second) return;
+    if (scale != 1.0) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, scale);
+    plan.parts.push_back({std::move(term), std::string(field), std::move(route), std::move(q)});
+  };
+  auto wildcard = [&](std::string_view prefix, const std::string& stem) {
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + stem,
+                         Xapian::termcount(weights_.max_prefix_expansion), Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+  };
+  auto add_reading = [&](const std::string& reading, const std::string& route, double scale) {
+    if (reading.empty() || is_phrasing_word(reading) || to_u32(reading).size() < 2) return;
+    add(reading, "reading", route, prefixed(schema::kReading, reading), weights_.reading * scale,
+        std::string(schema::kReading) + reading);
+    add(reading, "question", route, prefixed(schema::kQuestionReading, reading), weights_.question * scale,
+        std::string(schema::kQuestionReading) + reading);
+    plan.terms.insert(reading);
+  };
+
+  for (const auto& latin : romanized.latin) {
+    add(latin, "text", "exact", Xapian::Query(latin), 1.0, latin);
+    add(latin, "question", "exact", prefixed(schema::kQuestion, latin), weights_.question,
+        std::string(schema::kQuestion) + latin);
+    plan.terms.insert(latin);
   }
 
+  const auto runs = standalone_kana_runs(text, romanized);
+  auto in_run = [&](const Token& t) {
+    for (const auto& r : runs)
+      if (t.begin >= r.begin && t.end <= r.end) return true;
+    return false;
+  };
+
   // Words, with synonym groups matched greedily (longest span of query words first).
+  std::vector<const Token*> words;
+  for (const Token& t : tokens) {
+    if (is_phrasing_word(t.term) || in_run(t)) continue;
+    if (t.kind == TokenKind::kWord) {
+      words.push_back(&t);
+    } else {
+      // compounds and n-grams add precision for exact phrasing
+      add(t.term, "text", t.kind == TokenKind::kCompound ? "compound" : "ngram", Xapian::Query(t.term), 1.0, t.term);
+      plan.terms.insert(t.term);
+    }
+    add(t.term, "question", "exact", prefixed(schema::kQuestion, t.term), weights_.question,
+        std::string(schema::kQuestion) + t.term);
+  }
   for (size_t i = 0; i < words.size();) {
     size_t matched = 0;
     for (size_t len = std::min<size_t>(4, words.size() - i); len >= 1 && !matched; --len) {
@@ -61,61 +218,92 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
         alternatives.push_back(member_query(*s));
         for (const auto& w : split_words(*s)) plan.terms.insert(w);
       }
-      whole.emplace_back(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+      add(key, "text", "synonym", Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
+          1.0, "synonym:" + key);
       matched = len;
     }
     if (!matched) {
-      whole.emplace_back(words[i]->term);
+      add(words[i]->term, "text", "exact", Xapian::Query(words[i]->term), 1.0, words[i]->term);
       matched = 1;
     }
     for (size_t k = i; k < i + matched; ++k) plan.terms.insert(words[k]->term);
     i += matched;
   }
 
-  // Kana words match readings, whole (ほけんじょ -> 保健所) and word by word.
-  const auto chunks = split_words(text);
-  for (const auto& chunk : chunks) {
-    if (!is_kana_only(chunk)) continue;
-    std::string r = to_hiragana(chunk);
-    reading.push_back(prefixed(schema::kReading, r));
-    plan.terms.insert(r);
-  }
+  // Kana words match readings: MeCab's readings of kana words, and standalone kana runs split
+  // against the index's own reading vocabulary (ほけんじょ -> 保健所), one typo tolerated.
+  const std::string route_of_kana = romanized.kana_ranges.empty() ? "reading" : "romaji";
+  // MeCab guesses badly inside unconverted kana (ほけんじょ -> ほけん|じょ): there the
+  // vocabulary segmentation below decides.
   for (const Token& t : tokens)
-    if (!t.reading.empty() && is_kana_only(t.surface)) reading.push_back(prefixed(schema::kReading, t.reading));
+    if (!t.reading.empty() && is_kana_only(t.surface) && t.kind != TokenKind::kNgram && !in_run(t) &&
+        !is_phrasing_word(t.term))
+      add_reading(t.reading, route_of_kana, 1.0);
+  for (const auto& run : runs) {
+    add_reading(run.text, run.romaji ? "romaji" : "reading", 1.0);
+    if (!readings_) continue;
+    const bool open_end = typing && run.at_end;
+    for (const auto& seg : readings_->segment(run.text, true, open_end)) {
+      if (seg.prefix) {
+        add(seg.reading, "reading", "prefix", wildcard(schema::kReading, seg.reading), weights_.reading,
+            "*" + std::string(schema::kReading) + seg.reading);
+        plan.prefixes.push_back(seg.reading);
+      } else if (seg.typo) {
+        if (is_phrasing_word(seg.reading)) continue;
+        std::vector<Xapian::Query> near;
+        for (const auto& w : seg.near) {
+          near.push_back(prefixed(schema::kReading, w));
+          plan.terms.insert(w);
+        }
+        add(seg.near.front(), "reading", "typo", Xapian::Query(Xapian::Query::OP_SYNONYM, near.begin(), near.end()),
+            weights_.reading * weights_.typo, "~" + seg.near.front());
+      } else {
+        add_reading(seg.reading, run.romaji ? "romaji" : "reading", 1.0);
+        // A compound's reading (めんじょしんせい) also finds its parts, as the index holds both.
+        // Only words of six or more kana that split whole into known words: ほけんじょ stays whole.
+        const size_t length = seg.end - seg.begin;
+        if (length >= kMinCompoundSplit) {
+          auto parts = readings_->segment(seg.reading, false, false, length - 1);
+          size_t covered = 0;
+          for (const auto& part : parts) covered += part.end - part.begin;
+          if (covered == length)
+            for (const auto& part : parts) add_reading(part.reading, run.romaji ? "romaji" : "reading", 1.0);
+        }
+      }
+    }
+    if (open_end && romanized.pending) {
+      // "hokenj": the converted kana so far is the start of a reading.
+      std::string stem = run.text;
+      add(stem, "reading", "prefix", wildcard(schema::kReading, stem), weights_.reading,
+          "*" + std::string(schema::kReading) + stem);
+      plan.prefixes.push_back(stem);
+    }
+  }
 
   // The word being typed: a prefix of index terms (and of readings when it is kana).
+  const auto chunks = split_words(text);
   if (typing && !chunks.empty()) {
     const std::string& last = chunks.back();
     const Token* tail = nullptr;
     for (const Token& t : tokens)
       if (t.kind == TokenKind::kWord && t.end == text.size()) tail = &t;
-    auto wildcard = [&](std::string_view prefix, const std::string& stem) {
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + stem,
-                           Xapian::termcount(weights_.max_prefix_expansion),
-                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
-    };
-    if (tail) {
-      whole.push_back(wildcard(schema::kText, tail->surface));
+    if (tail && !is_phrasing_word(tail->term)) {
+      add(tail->surface, "text", "prefix", wildcard(schema::kText, tail->surface), 1.0, "*" + tail->surface);
       plan.prefixes.push_back(tail->surface);
-    } else if (!is_kana_only(last)) {
-      whole.push_back(wildcard(schema::kText, last));
+    } else if (!tail && !is_kana_only(last)) {
+      add(last, "text", "prefix", wildcard(schema::kText, last), 1.0, "*" + last);
       plan.prefixes.push_back(last);
     }
     if (is_kana_only(last)) {
-      std::string r = to_hiragana(last);
-      reading.push_back(wildcard(schema::kReading, r));
+      std::string r = fold_reading(last);
+      add(r, "reading", "prefix", wildcard(schema::kReading, r), weights_.reading,
+          "*" + std::string(schema::kReading) + r);
       plan.prefixes.push_back(r);
     }
   }
 
   std::vector<Xapian::Query> all;
-  if (!whole.empty()) all.emplace_back(Xapian::Query::OP_OR, whole.begin(), whole.end());
-  if (!question.empty() && weights_.question > 0)
-    all.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                     Xapian::Query(Xapian::Query::OP_OR, question.begin(), question.end()), weights_.question);
-  if (!reading.empty())
-    all.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                     Xapian::Query(Xapian::Query::OP_OR, reading.begin(), reading.end()), weights_.reading);
+  for (const auto& p : plan.parts) all.push_back(p.query);
   if (!all.empty()) plan.query = Xapian::Query(Xapian::Query::OP_OR, all.begin(), all.end());
   return plan;
 }

@@ -1,6 +1,7 @@
 // Turns what the operator typed into a Xapian query (DESIGN §6): the same analyzer as the index,
 // BM25 over the whole text plus a fraction of the question field, synonyms as OP_SYNONYM over
-// phrases, the word being typed as a prefix, kana input against readings.
+// phrases, the word being typed as a prefix; kana and romaji input against readings, segmented
+// against the index's own reading vocabulary, with one-typo tolerance (issue 10).
 #pragma once
 
 #include <set>
@@ -9,11 +10,22 @@
 #include <xapian.h>
 
 #include "madoguchi/analyzer.h"
+#include "reading_vocabulary.h"
 
 namespace madoguchi {
 
+// One weighted leaf of the query: the plan's query is the OR of all parts, so a hit's score is
+// the sum of its parts' weights (what --explain shows).
+struct QueryPart {
+  std::string term;   // what matched, as the index holds it (base form, reading or prefix)
+  std::string field;  // index field: "text", "question" or "reading"
+  std::string route;  // exact | compound | ngram | synonym | prefix | reading | romaji | typo
+  Xapian::Query query;
+};
+
 struct QueryPlan {
   Xapian::Query query;
+  std::vector<QueryPart> parts;
   // What a snippet should highlight: exact terms/readings and prefixes of them.
   std::set<std::string> terms;
   std::vector<std::string> prefixes;
@@ -23,15 +35,17 @@ struct QueryPlan {
 struct QueryWeights {
   double question = 0.25;  // share of the question-field score added to the whole-text score
   double reading = 1.0;    // reading matches (kana input)
+  double typo = 0.5;       // a reading one edit away, below an exact one
   int max_prefix_expansion = 40;
 };
 
 class QueryBuilder {
  public:
-  // `synonym_keys`: every key of the index's synonym table (loaded once per revision).
+  // `synonym_keys`: every key of the index's synonym table; `readings`: its reading vocabulary
+  // (both loaded once per revision; `readings` may be null, then kana input is not segmented).
   QueryBuilder(Analyzer& analyzer, const Xapian::Database& db, const std::set<std::string>& synonym_keys,
-               QueryWeights weights = {})
-      : analyzer_(analyzer), db_(db), synonym_keys_(synonym_keys), weights_(weights) {}
+               const ReadingVocabulary* readings = nullptr, QueryWeights weights = {})
+      : analyzer_(analyzer), db_(db), synonym_keys_(synonym_keys), readings_(readings), weights_(weights) {}
 
   QueryPlan build(const std::string& text, bool prefix_last_word);
 
@@ -41,6 +55,7 @@ class QueryBuilder {
   Analyzer& analyzer_;
   const Xapian::Database& db_;
   const std::set<std::string>& synonym_keys_;
+  const ReadingVocabulary* readings_;
   QueryWeights weights_;
 };
 

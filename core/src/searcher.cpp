@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include "dictionary_cache.h"
+#include "explain.h"
 #include "index_document.h"
 #include "index_identity.h"
 #include "madoguchi/schema.h"
@@ -40,11 +41,13 @@ struct Searcher::Impl {
   std::unique_ptr<Analyzer> analyzer;
   std::set<std::string> synonym_keys;
   int entries = 0;
+  ReadingVocabulary readings;  // the index's readings: kana segmentation and typos
   std::optional<ReleaseInfo> release;  // the latest release when last (re)opened
 
   void load_revision_state() {
     synonym_keys.clear();
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) synonym_keys.insert(*k);
+    readings.load(db, std::string(schema::kReading));
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
     release = latest_release_info(db);
   }
@@ -113,7 +116,7 @@ struct Searcher::Impl {
     result.as_of = req.as_of.value_or(clock.today());
     const Date d = result.as_of;
 
-    QueryBuilder builder(*analyzer, db, synonym_keys);
+    QueryBuilder builder(*analyzer, db, synonym_keys, &readings);
     QueryPlan plan = builder.build(req.query, req.prefix_last_word);
     if (!plan.empty()) {
       std::vector<Xapian::Query> filters{
@@ -147,6 +150,8 @@ struct Searcher::Impl {
           }
         }
         result.hits.push_back(make_hit(*stored, d, it.get_weight(), int(result.hits.size()) + 1, plan));
+        if (req.explain)
+          result.hits.back().explanation = explain_match(db, *analyzer, plan, *it, stored->version, it.get_weight());
       }
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

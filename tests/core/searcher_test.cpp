@@ -67,7 +67,9 @@ TEST_CASE("the word being typed matches as a prefix, a finished word does not", 
   CHECK(ids(run({.query = "濃厚接"})).at(0) == "close-contact");
   CHECK(ids(run({.query = "ほけんじ"})).size() >= 1);
   CHECK(ids(run({.query = "濃厚接", .prefix_last_word = false})).empty() == false);  // 濃厚 still matches
-  CHECK(ids(run({.query = "かかりつ "})).empty());  // a space ends the word: no prefix
+  // A space ends the word: no prefix (too short for a typo match either; かかりつ now finds
+  // かかりつけ as one missed kana, tests/eval/typo_test.cpp).
+  CHECK(ids(run({.query = "ほけ "})).empty());
 }
 
 TEST_CASE("synonyms match, including multi-word members as phrases", "[searcher]") {

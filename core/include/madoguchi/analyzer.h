@@ -15,7 +15,7 @@ namespace madoguchi {
 
 // Bump when normalization or term generation changes what terms a text produces: indexes built
 // with another version are refused (kIncompatibleIndex) and must be rebuilt.
-inline constexpr int kAnalysisVersion = 1;
+inline constexpr int kAnalysisVersion = 2;
 
 struct AnalyzerOptions {
   // "ipadic" (mecab-ipadic-utf8, the default: see README "Dictionary") or "unidic".
@@ -49,7 +49,7 @@ enum class TokenKind {
 struct Token {
   std::string term;     // normalized base form (原形), the index term
   std::string surface;  // normalized surface form
-  std::string reading;  // hiragana reading ("" when the dictionary has none)
+  std::string reading;  // folded hiragana reading, small kana as large ("" when the dictionary has none)
   size_t begin = 0;     // byte range in the ORIGINAL text given to analyze()
   size_t end = 0;
   TokenKind kind = TokenKind::kWord;

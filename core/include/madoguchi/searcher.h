@@ -27,6 +27,16 @@ struct SearchRequest {
   std::string type;
   std::string municipality;
   bool prefix_last_word = true;  // the word being typed matches as a prefix (unless followed by a space)
+  bool explain = false;          // fill Hit::explanation (slower: one extra match per query part)
+};
+
+// Why a hit matched: one query part (docs/search-explain.md). The weights of a hit's parts add up
+// to its score.
+struct MatchExplanation {
+  std::string term;   // as the index holds it: base form, reading, prefix stem or synonym key
+  std::string field;  // title | tag | question | body | category | municipality | reading
+  std::string route;  // exact | compound | ngram | synonym | prefix | reading | romaji | typo | rerank
+  double weight = 0;  // this part's share of the score
 };
 
 struct UpcomingVersion {
@@ -49,6 +59,7 @@ struct Hit {
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges into snippet
   std::string badge;  // 新規 | 更新 | 予定 | 廃止 | ""
   std::optional<UpcomingVersion> upcoming;  // a later version not yet in force
+  std::vector<MatchExplanation> explanation;  // with SearchRequest::explain, largest weight first
 };
 
 struct SearchResult {

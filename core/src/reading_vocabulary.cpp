@@ -1,0 +1,149 @@
+#include "reading_vocabulary.h"
+
+#include <algorithm>
+#include <xxhash.h>
+
+#include "kana.h"
+
+namespace madoguchi {
+namespace {
+
+constexpr size_t kMinTypoLength = 3;   // a term of three or more kana (issue 10)
+constexpr size_t kMaxWordLength = 16;  // longer readings are compounds of shorter ones
+
+uint64_t hash_of(const std::u32string& s) { return XXH3_64bits(s.data(), s.size() * sizeof(char32_t)); }
+
+// Optimal string alignment distance, stopping early above 1.
+bool within_one_edit(const std::u32string& a, const std::u32string& b) {
+  if (a == b) return true;
+  const size_t n = a.size(), m = b.size();
+  if (n + 1 < m || m + 1 < n) return false;
+  size_t i = 0;
+  while (i < n && i < m && a[i] == b[i]) ++i;
+  if (n == m) {
+    if (a.compare(i + 1, std::u32string::npos, b, i + 1, std::u32string::npos) == 0) return true;  // wrong kana
+    return i + 1 < n && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+           a.compare(i + 2, std::u32string::npos, b, i + 2, std::u32string::npos) == 0;  // swapped
+  }
+  const std::u32string& longer = n > m ? a : b;
+  const std::u32string& shorter = n > m ? b : a;
+  return longer.compare(i + 1, std::u32string::npos, shorter, i, std::u32string::npos) == 0;  // missed/extra
+}
+
+}  // namespace
+
+void ReadingVocabulary::load(const Xapian::Database& db, const std::string& prefix) {
+  words_.clear();
+  deletions_.clear();
+  max_length_ = 0;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    std::string w = (*t).substr(prefix.size());
+    words_.push_back(w);
+  }
+  std::sort(words_.begin(), words_.end());
+  for (uint32_t id = 0; id < words_.size(); ++id) {
+    std::u32string w = to_u32(words_[id]);
+    if (w.size() > kMaxWordLength) continue;
+    max_length_ = std::max(max_length_, w.size());
+    if (w.size() < kMinTypoLength) continue;
+    for (size_t i = 0; i < w.size(); ++i) {
+      if (i > 0 && w[i] == w[i - 1]) continue;  // same deletion as the previous one
+      std::u32string d = w.substr(0, i) + w.substr(i + 1);
+      deletions_.emplace_back(hash_of(d), id);
+    }
+  }
+  std::sort(deletions_.begin(), deletions_.end());
+}
+
+bool ReadingVocabulary::contains(std::string_view reading) const {
+  return std::binary_search(words_.begin(), words_.end(), reading, std::less<>());
+}
+
+bool ReadingVocabulary::has_prefix(std::string_view reading) const {
+  auto it = std::lower_bound(words_.begin(), words_.end(), reading, std::less<>());
+  return it != words_.end() && std::string_view(*it).substr(0, reading.size()) == reading;
+}
+
+std::vector<std::string> ReadingVocabulary::one_edit_away(const std::u32string& word) const {
+  std::vector<std::string> out;
+  if (word.size() + 1 < kMinTypoLength) return out;
+  auto add_words_with_deletion = [&](const std::u32string& key) {
+    auto range = std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(hash_of(key), uint32_t(0)),
+                                  [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = range.first; it != range.second; ++it) {
+      const std::string& w = words_[it->second];
+      if (std::find(out.begin(), out.end(), w) == out.end() && within_one_edit(to_u32(w), word)) out.push_back(w);
+    }
+  };
+  add_words_with_deletion(word);  // a kana was missed
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (i > 0 && word[i] == word[i - 1]) continue;
+    std::u32string d = word.substr(0, i) + word.substr(i + 1);
+    if (d.size() >= kMinTypoLength) {  // an extra kana
+      std::string s = to_utf8(d);
+      if (contains(s) && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    }
+    add_words_with_deletion(d);  // a wrong or swapped kana
+  }
+  std::string self = to_utf8(word);
+  out.erase(std::remove(out.begin(), out.end(), self), out.end());
+  return out;
+}
+
+std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, bool typos, bool open_end,
+                                                    size_t max_word) const {
+  const std::u32string run = to_u32(run_text);
+  const size_t n = run.size();
+  // best[i]: best score of a segmentation of run[0, i); a word of length L scores L*L, so longer
+  // words win; a typo match scores less than an exact one of the same length.
+  std::vector<double> best(n + 1, -1);
+  std::vector<KanaSegment> via(n + 1);
+  best[0] = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (best[i] < 0) continue;
+    if (best[i] > best[i + 1]) {  // leave one character out (a particle, or noise)
+      best[i + 1] = best[i];
+      via[i + 1] = {i, i + 1, "", false, {}, false};
+    }
+    const size_t max_len = std::min({n - i, std::max<size_t>(max_length_, 2) + (typos ? 1 : 0), max_word});
+    for (size_t len = 2; len <= max_len; ++len) {
+      const std::u32string piece = run.substr(i, len);
+      const std::string s = to_utf8(piece);
+      const bool at_end = i + len == n;
+      double score = -1;
+      KanaSegment seg{i, i + len, s, false, {}, false};
+      if (contains(s)) {
+        score = double(len * len);
+      } else if (open_end && at_end && has_prefix(s)) {
+        score = double(len * len) * 0.9;
+        seg.prefix = true;
+      } else if (typos && len >= kMinTypoLength) {
+        auto near = one_edit_away(piece);
+        // Three typed kana are too little to guess from, unless a kana was missed from four.
+        if (len == kMinTypoLength)
+          near.erase(std::remove_if(near.begin(), near.end(), [&](const std::string& w) { return to_u32(w).size() <= len; }),
+                     near.end());
+        if (!near.empty()) {
+          score = double((len - 1) * (len - 1)) * 0.8;
+          seg.reading = near.front();
+          seg.typo = true;
+          seg.near = std::move(near);
+        }
+      }
+      if (score >= 0 && best[i] + score > best[i + len]) {
+        best[i + len] = best[i] + score;
+        via[i + len] = seg;
+      }
+    }
+  }
+  std::vector<KanaSegment> out;
+  for (size_t end = n; end > 0;) {
+    const KanaSegment& s = via[end];
+    if (!s.reading.empty()) out.push_back(s);
+    end = s.begin;
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace madoguchi
