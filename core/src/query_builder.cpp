@@ -38,7 +38,7 @@ struct Romanized {
   std::string text;
   std::vector<std::pair<size_t, size_t>> kana_ranges;  // byte ranges of `text` read from romaji
   std::vector<std::string> latin;                      // runs kept as Latin index terms
-  bool pending = false;                                // the last run ends in an unfinished syllable
+  std::string pending;                                 // the last run's unfinished syllable ("j")
 };
 
 Romanized read_romaji_runs(const std::string& text, const Xapian::Database& db, const ReadingVocabulary* vocabulary) {
@@ -59,7 +59,8 @@ Romanized read_romaji_runs(const std::string& text, const Xapian::Database& db, 
     const bool latin_term = db.term_exists(word);
     RomajiReading r = read_romaji(run);
     const bool at_end = j == text.size();
-    if (!r.kana.empty() && !r.kana.front().empty() && (r.complete || at_end)) {
+    // A Latin index term that does not read completely as romaji (covid) stays Latin.
+    if (!r.kana.empty() && !r.kana.front().empty() && (r.complete || (at_end && !latin_term))) {
       size_t best = 0;
       if (vocabulary && r.kana.size() > 1) {
         double best_fit = -1;
@@ -70,7 +71,7 @@ Romanized read_romaji_runs(const std::string& text, const Xapian::Database& db, 
       const size_t begin = out.text.size();
       out.text += r.kana[best];
       out.kana_ranges.emplace_back(begin, out.text.size());
-      out.pending = at_end && !r.complete;
+      if (at_end && !r.complete) out.pending = r.pending;
     } else {
       out.text += run;  // a Latin word (PCR, COVID): matched as it is
     }
@@ -271,12 +272,14 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
         }
       }
     }
-    if (open_end && romanized.pending) {
-      // "hokenj": the converted kana so far is the start of a reading.
-      std::string stem = run.text;
-      add(stem, "reading", "prefix", wildcard(schema::kReading, stem), weights_.reading,
-          "*" + std::string(schema::kReading) + stem);
-      plan.prefixes.push_back(stem);
+    if (open_end && !romanized.pending.empty()) {
+      // "hokenj": the kana so far and a syllable starting with j (じ) start a reading.
+      for (const auto& next : pending_kana(romanized.pending)) {
+        std::string stem = run.text + fold_reading(next);
+        add(stem, "reading", "prefix", wildcard(schema::kReading, stem), weights_.reading,
+            "*" + std::string(schema::kReading) + stem);
+        plan.prefixes.push_back(stem);
+      }
     }
   }
 

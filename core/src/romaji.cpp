@@ -110,7 +110,8 @@ RomajiReading read_romaji(std::string_view text) {
             auto vowel = lookup(text.substr(i + 2, after == 'y' ? 2 : 1));
             if (!vowel.empty()) {
               append(vowel);
-              outs.insert(outs.end(), with_na.begin(), with_na.end());
+              with_na.insert(with_na.end(), outs.begin(), outs.end());  // ん + な-row first (onna)
+              outs = std::move(with_na);
               i += after == 'y' ? 4 : 3;
               continue;
             }
@@ -152,6 +153,19 @@ RomajiReading read_romaji(std::string_view text) {
   r.complete = true;
   r.kana = std::move(outs);
   return r;
+}
+
+std::vector<std::string> pending_kana(std::string_view pending) {
+  std::vector<std::string> out;
+  if (pending.empty()) return out;
+  for (const auto& syl : kTable) {
+    if (syl.romaji.size() <= pending.size() || syl.romaji.substr(0, pending.size()) != pending) continue;
+    std::string k(syl.kana);
+    bool covered = false;  // じ covers じゃ, じゅ, じょ
+    for (const auto& o : out) covered = covered || k.compare(0, o.size(), o) == 0;
+    if (!covered) out.push_back(k);
+  }
+  return out;
 }
 
 }  // namespace madoguchi

@@ -24,4 +24,8 @@ struct RomajiReading {
 // `complete` false and `kana` empty, unless only a syllable's start remains at the end.
 RomajiReading read_romaji(std::string_view text);
 
+// The kana an unfinished syllable can still become ("j" -> じ, "k" -> か き く け こ), shortest
+// first; syllables covered by a shorter one (じゃ by じ) are left out.
+std::vector<std::string> pending_kana(std::string_view pending);
+
 }  // namespace madoguchi
