@@ -13,15 +13,17 @@ Run add_index(CLI::App& app) {
   struct Options {
     std::string corpus, db, dictionary;
     bool json = false;
+    uint64_t max_file_bytes = CorpusOptions{}.max_file_bytes;
   };
   auto o = std::make_shared<Options>();
   app.add_option("CORPUS", o->corpus, "Corpus directory")->required();
   app.add_option("--db", o->db, "Index directory (created if absent)")->required();
   app.add_option("--dictionary", o->dictionary, "Dictionary profile for a new index: ipadic (default) or unidic");
   app.add_flag("--json", o->json, "Print statistics as JSON");
+  app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
   return [o]() {
     CorpusReport report;
-    auto corpus = load_corpus(o->corpus, {}, report);
+    auto corpus = load_corpus(o->corpus, {.max_file_bytes = o->max_file_bytes}, report);
     for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
     if (!corpus) {
       if (report.errors.empty()) return cli::report(corpus.status());

@@ -74,7 +74,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     if (!ec && size > options.max_file_bytes) {
       report.errors.push_back(Status::invalid_input(
           "file is " + std::to_string(size) + " bytes, over the limit of " +
-              std::to_string(options.max_file_bytes) + " (set max_file_bytes to raise it)",
+              std::to_string(options.max_file_bytes) + " (raise it with --max-file-bytes)",
           {rel, 0}));
       continue;
     }

@@ -40,7 +40,11 @@ std::optional<EncodingProblem> check_utf8_text(std::string_view bytes) {
     auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(bytes.data() + pos),
                               utf8proc_ssize_t(bytes.size() - pos), &cp);
     if (n <= 0) {
-      if (looks_like_cp932(bytes))
+      // Judge the line of the first bad byte: a UTF-8 file with one pasted Shift_JIS line is
+      // still a Shift_JIS problem, and the UTF-8 elsewhere would spoil a whole-file check.
+      const size_t line_start = bytes.rfind('\n', pos) == std::string_view::npos ? 0 : bytes.rfind('\n', pos) + 1;
+      const size_t line_end = std::min(bytes.find('\n', pos), bytes.size());
+      if (looks_like_cp932(bytes.substr(line_start, line_end - line_start)))
         return EncodingProblem{line_of(bytes, pos),
                                "file is Shift_JIS/CP932, not UTF-8: convert it (iconv -f CP932 -t UTF-8, "
                                "or `madoguchi import-csv` for Excel sheets)"};
