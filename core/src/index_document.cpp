@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "char_bigrams.h"
 #include "madoguchi/schema.h"
 
 namespace madoguchi {
@@ -137,6 +138,7 @@ void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc)
         if (part.question_like) add_term(doc, schema::kQuestionReading, t.reading, 0);
       }
     }
+    for (const auto& g : char_bigrams(normalize_text(part.text))) add_term(doc, schema::kBigram, g, 0);
     base = last + kFieldGap;
   }
 

@@ -1,5 +1,6 @@
 #include "query_builder.h"
 
+#include "char_bigrams.h"
 #include "kana.h"
 #include "madoguchi/schema.h"
 #include "normalizer.h"
@@ -304,6 +305,11 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
       plan.prefixes.push_back(r);
     }
   }
+
+  // Character bigrams of what was typed, weighted lightly (char_bigrams.h).
+  if (weights_.bigram > 0)
+    for (const auto& g : char_bigrams(text))
+      add(g, "text", "ngram", prefixed(schema::kBigram, g), weights_.bigram, std::string(schema::kBigram) + g);
 
   std::vector<Xapian::Query> all;
   for (const auto& p : plan.parts) all.push_back(p.query);
