@@ -1,0 +1,54 @@
+// Everything the operator can ask for, as values. Key chords (keymap.h), mouse clicks and widget
+// edits (draw_*.cpp) all become ActionRequests; ViewModel::apply() carries them out. Tests drive
+// the viewer by applying exactly the requests a keypress would produce.
+//
+// Thread rule: plain values.
+#pragma once
+
+#include <string>
+
+namespace madoguchi::viewer {
+
+enum class Action {
+  kNone,
+  // Search box and selection.
+  kSetQuery,       // text: the search box's new content (typing, IME commit, paste)
+  kTypeAhead,      // text: characters typed while the search box did not have focus
+  kEscape,         // close an overlay / picker, else clear the query, else focus the search box
+  kFocusSearch,
+  kMoveUp,
+  kMoveDown,
+  kSelect,         // arg: 0-based row (mouse)
+  kOpenSelected,   // Enter: open the selected result in the detail pane and focus it
+  kOpenNth,        // arg: 1-based rank (Ctrl+1..9), also double click
+  kFocusChanged,   // arg: Focus the operator moved to with the mouse
+  // Detail pane.
+  kCopyAnswer,
+  kCopyScript,
+  kTogglePrevious,
+  kToggleUpcoming,
+  kScrollDetailUp,
+  kScrollDetailDown,
+  // Filters.
+  kPickCategory,   // open the category picker
+  kPickType,       // open the type picker
+  kPickerChoose,   // arg: row in the open picker (mouse); Enter chooses the highlighted row
+  kEditAsOf,       // focus the as-of date box
+  kSetAsOfDraft,   // text: the as-of box's content
+  kCommitAsOf,     // apply the as-of box (Enter in it); empty = today
+  kClearFilters,
+  // Appearance and help.
+  kFontBigger,
+  kFontSmaller,
+  kFontReset,
+  kToggleTheme,
+  kToggleHelp,
+};
+
+struct ActionRequest {
+  Action action = Action::kNone;
+  int arg = 0;
+  std::string text;
+};
+
+}  // namespace madoguchi::viewer

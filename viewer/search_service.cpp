@@ -1,0 +1,134 @@
+#include "search_service.h"
+
+#include <chrono>
+
+namespace madoguchi::viewer {
+
+OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOptions options,
+                     std::unique_ptr<Searcher>& out) {
+  const auto started = std::chrono::steady_clock::now();
+  OpenReply reply;
+  reply.db_dir = db_dir;
+  auto searcher = Searcher::open(db_dir, clock, options);
+  if (!searcher) {
+    reply.status = searcher.status();
+  } else {
+    out = std::move(*searcher);
+    reply.entry_count = out->entry_count();
+    reply.charset = out->charset();
+  }
+  reply.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  return reply;
+}
+
+SearchReply run_search(Searcher& searcher, const SearchJob& job) {
+  searcher.refresh();  // a newly committed index is picked up by the next keystroke
+  return SearchReply{job.generation, searcher.search(job.request), searcher.entry_count()};
+}
+
+ShowReply run_show(Searcher& searcher, const ShowJob& job) {
+  return ShowReply{job.generation, searcher.show(job.id, job.as_of)};
+}
+
+// ---------------------------------------------------------------------------------------------
+
+InlineSearchService::InlineSearchService(const std::string& db_dir, const Clock& clock, SearcherOptions options) {
+  replies_.push_back(open_index(db_dir, clock, options, searcher_));
+}
+
+void InlineSearchService::submit(SearchJob job) {
+  if (searcher_) replies_.push_back(run_search(*searcher_, job));
+}
+
+void InlineSearchService::submit(ShowJob job) {
+  if (searcher_) replies_.push_back(run_show(*searcher_, job));
+}
+
+std::vector<Reply> InlineSearchService::drain() { return std::exchange(replies_, {}); }
+
+// ---------------------------------------------------------------------------------------------
+
+SearchWorker::SearchWorker(std::string db_dir, Clock clock, SearcherOptions options, std::function<void()> wake)
+    : db_dir_(std::move(db_dir)),
+      clock_(clock),
+      options_(options),
+      wake_(std::move(wake)),
+      thread_([this] { run(); }) {}
+
+SearchWorker::~SearchWorker() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void SearchWorker::submit(SearchJob job) {
+  {
+    std::lock_guard lock(mu_);
+    search_ = std::move(job);  // newest wins: a waiting older search is dropped unanswered
+  }
+  cv_.notify_one();
+}
+
+void SearchWorker::submit(ShowJob job) {
+  {
+    std::lock_guard lock(mu_);
+    show_ = std::move(job);
+  }
+  cv_.notify_one();
+}
+
+std::vector<Reply> SearchWorker::drain() {
+  std::lock_guard lock(mu_);
+  return std::exchange(replies_, {});
+}
+
+bool SearchWorker::busy() const {
+  std::lock_guard lock(mu_);
+  return opening_ || running_ > 0 || search_ || show_;
+}
+
+void SearchWorker::run() {
+  std::unique_ptr<Searcher> searcher;
+  OpenReply opened = open_index(db_dir_, clock_, options_, searcher);
+  {
+    std::lock_guard lock(mu_);
+    replies_.push_back(std::move(opened));
+    opening_ = false;
+  }
+  if (wake_) wake_();
+
+  for (;;) {
+    std::optional<SearchJob> search;
+    std::optional<ShowJob> show;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return stop_ || search_ || show_; });
+      if (stop_) return;
+      // Searches first: the results list is what the operator is waiting for while typing.
+      if (search_) search = std::exchange(search_, std::nullopt);
+      else show = std::exchange(show_, std::nullopt);
+      ++running_;
+    }
+    Reply reply = OpenReply{};
+    if (!searcher) {
+      // The index did not open: answer every job with the same failure so nothing waits forever.
+      if (search) reply = SearchReply{search->generation, Status::io_error("index is not open"), 0};
+      else reply = ShowReply{show->generation, Status::io_error("index is not open")};
+    } else if (search) {
+      reply = run_search(*searcher, *search);
+    } else {
+      reply = run_show(*searcher, *show);
+    }
+    {
+      std::lock_guard lock(mu_);
+      replies_.push_back(std::move(reply));
+      --running_;
+    }
+    if (wake_) wake_();
+  }
+}
+
+}  // namespace madoguchi::viewer

@@ -1,0 +1,592 @@
+#include "view_model.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "ui_text.h"
+
+namespace madoguchi::viewer {
+namespace {
+
+double steady_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+bool blank(const std::string& s) {
+  for (unsigned char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  return true;
+}
+
+// IME users type the ideographic space (U+3000) between words: treat it as a space.
+std::string with_ascii_spaces(std::string s) {
+  static const std::string kIdeographicSpace = "\xE3\x80\x80";
+  size_t pos;
+  while ((pos = s.find(kIdeographicSpace)) != std::string::npos) s.replace(pos, 3, " ");
+  return s;
+}
+
+VersionView make_version_view(const EntryDetail& entry, int index) {
+  VersionView v;
+  v.index = index;
+  const EntryVersion& ver = entry.versions[size_t(index)].version;
+  v.question = parse_markdown(ver.question);
+  v.answer = parse_markdown(ver.answer);
+  v.script = parse_markdown(ver.script);
+  for (auto& [heading, content] : split_sections(ver.body)) {
+    if (heading == text::kQuestion || heading == text::kAnswer || heading == text::kScript) continue;
+    if (content.empty()) continue;
+    v.other_sections.emplace_back(heading, parse_markdown(content));
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<Date> parse_operator_date(const std::string& input) {
+  std::string ascii;
+  for (size_t i = 0; i < input.size();) {
+    const unsigned char c = static_cast<unsigned char>(input[i]);
+    // Full-width digits U+FF10..FF19 are EF BC 90..99; full-width '／' EF BC 8F, '－' EF BC 8D.
+    if (c == 0xEF && i + 2 < input.size() && static_cast<unsigned char>(input[i + 1]) == 0xBC) {
+      const unsigned char d = static_cast<unsigned char>(input[i + 2]);
+      if (d >= 0x90 && d <= 0x99) ascii += char('0' + (d - 0x90));
+      else if (d == 0x8F || d == 0x8D) ascii += '-';
+      else return std::nullopt;
+      i += 3;
+    } else if (c == 0xE3 && input.compare(i, 3, "\xE3\x83\xBC") == 0) {  // 'ー' typed for '-'
+      ascii += '-';
+      i += 3;
+    } else if (c == '/' || c == '.') {
+      ascii += '-';
+      ++i;
+    } else if (c == ' ') {
+      ++i;
+    } else {
+      ascii += char(c);
+      ++i;
+    }
+  }
+  // Accept 2023-5-8 as well as 2023-05-08.
+  int y = 0, m = 0, d = 0;
+  char tail = 0;
+  if (std::sscanf(ascii.c_str(), "%d-%d-%d%c", &y, &m, &d, &tail) != 3) return std::nullopt;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+  return Date::parse(buf);
+}
+
+ViewModel::ViewModel(SearchService& service, ViewEvents& events, ViewModelOptions options)
+    : service_(service), events_(events), options_(std::move(options)) {
+  if (!options_.now) options_.now = steady_seconds;
+  state_.font_size = options_.default_font_size;
+}
+
+void ViewModel::apply(const ActionRequest& r) {
+  switch (r.action) {
+    case Action::kNone: break;
+    case Action::kSetQuery: set_query(r.text); break;
+    case Action::kTypeAhead: type_ahead(r.text); break;
+    case Action::kEscape: escape(); break;
+    case Action::kFocusSearch: request_focus(Focus::kSearch); break;
+    case Action::kMoveUp: move_selection(-1); break;
+    case Action::kMoveDown: move_selection(+1); break;
+    case Action::kSelect: select(r.arg); break;
+    case Action::kOpenSelected: open_selected(); break;
+    case Action::kOpenNth: open_nth(r.arg); break;
+    case Action::kFocusChanged: focus(static_cast<Focus>(r.arg)); break;
+    case Action::kCopyAnswer: copy_answer(); break;
+    case Action::kCopyScript: copy_script(); break;
+    case Action::kTogglePrevious: toggle_previous(); break;
+    case Action::kToggleUpcoming: toggle_upcoming(); break;
+    case Action::kScrollDetailUp: scroll_detail(-0.8f); break;
+    case Action::kScrollDetailDown: scroll_detail(+0.8f); break;
+    case Action::kPickCategory: open_picker(Picker::Kind::kCategory); break;
+    case Action::kPickType: open_picker(Picker::Kind::kType); break;
+    case Action::kPickerChoose: picker_choose(r.arg); break;
+    case Action::kEditAsOf: edit_as_of(); break;
+    case Action::kSetAsOfDraft: set_as_of_draft(r.text); break;
+    case Action::kCommitAsOf: commit_as_of(); break;
+    case Action::kClearFilters: clear_filters(); break;
+    case Action::kFontBigger: change_font_size(+1); break;
+    case Action::kFontSmaller: change_font_size(-1); break;
+    case Action::kFontReset: set_font_size(options_.default_font_size); break;
+    case Action::kToggleTheme: set_theme(state_.theme == Theme::kLight ? Theme::kDark : Theme::kLight); break;
+    case Action::kToggleHelp: toggle_help(); break;
+  }
+}
+
+// --- Query ------------------------------------------------------------------------------------
+
+void ViewModel::set_query(const std::string& text) {
+  if (text == state_.query) return;
+  const bool was_blank = blank(with_ascii_spaces(state_.query));
+  const std::string previous = state_.query;
+  state_.query = text;
+  if (blank(with_ascii_spaces(text))) {
+    if (!was_blank) {
+      SettleEvent e{SettleKind::kCleared, previous, "", 0, state_.estimated_total};
+      events_.settled(e);
+    }
+    ++search_generation_;  // whatever is in flight is now stale
+    state_.searching = false;
+    state_.hits.clear();
+    state_.estimated_total = 0;
+    state_.took_ms = 0;
+    state_.results_query.clear();
+    state_.search_error.clear();
+    state_.selected = -1;
+    state_.detail = DetailView{};
+    detail_for_.clear();
+    pause_deadline_.reset();
+    return;
+  }
+  submit_search();
+}
+
+void ViewModel::replace_query(const std::string& text) {
+  ++state_.query_epoch;
+  set_query(text);
+}
+
+void ViewModel::clear_query() { replace_query(""); }
+
+void ViewModel::type_ahead(const std::string& text) {
+  replace_query(state_.query + text);
+  request_focus(Focus::kSearch);
+}
+
+void ViewModel::escape() {
+  if (state_.help_open) {
+    state_.help_open = false;
+    return;
+  }
+  if (state_.picker.open()) {
+    state_.picker = Picker{};
+    return;
+  }
+  if (state_.focus == Focus::kAsOfInput) {
+    state_.as_of_draft = state_.filters.as_of ? state_.filters.as_of->to_string() : "";
+    ++state_.as_of_epoch;
+    request_focus(Focus::kSearch);
+    return;
+  }
+  if (!state_.query.empty()) clear_query();
+  request_focus(Focus::kSearch);
+}
+
+void ViewModel::submit_search() {
+  SearchJob job;
+  job.generation = ++search_generation_;
+  job.request.query = with_ascii_spaces(state_.query);
+  job.request.limit = options_.result_limit;
+  job.request.as_of = effective_as_of();
+  job.request.category = state_.filters.category;
+  job.request.type = state_.filters.type;
+  state_.searching = true;
+  pause_deadline_.reset();
+  service_.submit(std::move(job));
+}
+
+std::optional<Date> ViewModel::effective_as_of() const {
+  // The model's idea of today (set from the clock by the main loop) rules, so that results and the
+  // status bar agree on the date even across midnight.
+  if (state_.filters.as_of) return state_.filters.as_of;
+  if (state_.today.valid()) return state_.today;
+  return std::nullopt;
+}
+
+// --- Focus and selection ------------------------------------------------------------------------
+
+void ViewModel::request_focus(Focus where) {
+  state_.focus = where;
+  ++state_.focus_epoch;
+}
+
+void ViewModel::focus(Focus where) { state_.focus = where; }  // the operator moved it; no request
+
+void ViewModel::move_selection(int delta) {
+  if (state_.picker.open()) {
+    const int n = int(state_.picker.values.size());
+    state_.picker.index = std::clamp(state_.picker.index + delta, 0, std::max(0, n - 1));
+    return;
+  }
+  if (state_.hits.empty()) return;
+  const int next = std::clamp(state_.selected + delta, 0, int(state_.hits.size()) - 1);
+  if (next == state_.selected) return;
+  select(next);
+  ++state_.selection_epoch;
+}
+
+void ViewModel::select(int index) {
+  if (index < 0 || index >= int(state_.hits.size())) return;
+  const bool changed = index != state_.selected;
+  state_.selected = index;
+  if (changed) {
+    events_.selected(state_.hits[size_t(index)]);
+    request_detail();
+  }
+}
+
+void ViewModel::open_selected() {
+  if (state_.picker.open()) {
+    picker_choose(state_.picker.index);
+    return;
+  }
+  if (state_.focus == Focus::kAsOfInput) {
+    commit_as_of();
+    return;
+  }
+  const Hit* hit = state_.selected_hit();
+  if (!hit) return;
+  request_focus(Focus::kDetail);
+  settle(SettleKind::kOpened, hit);
+}
+
+void ViewModel::open_nth(int rank) {
+  if (rank < 1 || rank > int(state_.hits.size())) return;
+  select(rank - 1);
+  ++state_.selection_epoch;
+  request_focus(Focus::kDetail);
+  settle(SettleKind::kOpened, state_.selected_hit());
+}
+
+void ViewModel::settle(SettleKind kind, const Hit* hit) {
+  SettleEvent e;
+  e.kind = kind;
+  e.query = state_.results_query;
+  e.total = state_.estimated_total;
+  if (hit) {
+    e.id = hit->id;
+    e.rank = hit->rank;
+  }
+  events_.settled(e);
+}
+
+// --- Detail -----------------------------------------------------------------------------------
+
+void ViewModel::request_detail() {
+  const Hit* hit = state_.selected_hit();
+  if (!hit) {
+    state_.detail = DetailView{};
+    detail_for_.clear();
+    return;
+  }
+  const auto as_of = effective_as_of();
+  const std::string key = hit->id + "@" + (as_of ? as_of->to_string() : "");
+  if (key == detail_for_ && (state_.detail.entry || state_.detail.loading)) return;
+  detail_for_ = key;
+  const bool same_entry = state_.detail.id == hit->id;
+  const bool keep_previous = same_entry && state_.detail.show_previous;
+  const bool keep_upcoming = same_entry && state_.detail.show_upcoming;
+  if (!same_entry) {
+    // Keep showing the old entry until the new one arrives (no flicker), but mark it loading.
+    state_.detail.scroll_to_top = true;
+    ++state_.detail.scroll_epoch;
+  }
+  state_.detail.id = hit->id;
+  state_.detail.loading = true;
+  state_.detail.show_previous = keep_previous;
+  state_.detail.show_upcoming = keep_upcoming;
+  service_.submit(ShowJob{++show_generation_, hit->id, effective_as_of()});
+}
+
+void ViewModel::copy_answer() {
+  const Hit* hit = state_.selected_hit();
+  if (!hit) return notify(text::kNothingToCopy);
+  if (state_.detail.loading || !state_.detail.entry || state_.detail.id != hit->id) return notify(text::kStillLoading);
+  state_.clipboard_request = to_plain_text(state_.detail.current.answer);
+  notify(text::kCopied);
+  settle(SettleKind::kCopied, hit);
+}
+
+void ViewModel::copy_script() {
+  const Hit* hit = state_.selected_hit();
+  if (!hit) return notify(text::kNothingToCopy);
+  if (state_.detail.loading || !state_.detail.entry || state_.detail.id != hit->id) return notify(text::kStillLoading);
+  if (state_.detail.current.script.empty()) return notify(text::kNoScript);
+  state_.clipboard_request = to_plain_text(state_.detail.current.script);
+  notify(text::kScriptCopied);
+}
+
+void ViewModel::toggle_previous() {
+  if (!state_.detail.entry) return;
+  if (!state_.detail.previous) return notify(text::kNoPrevious);
+  state_.detail.show_previous = !state_.detail.show_previous;
+}
+
+void ViewModel::toggle_upcoming() {
+  if (!state_.detail.entry || !state_.detail.upcoming) return;
+  state_.detail.show_upcoming = !state_.detail.show_upcoming;
+}
+
+void ViewModel::scroll_detail(float pages) {
+  state_.detail.scroll_pages = pages;
+  state_.detail.scroll_to_top = false;
+  ++state_.detail.scroll_epoch;
+}
+
+// --- Filters ----------------------------------------------------------------------------------
+
+void ViewModel::open_picker(Picker::Kind kind) {
+  if (state_.picker.kind == kind) {  // the same key again closes it
+    state_.picker = Picker{};
+    return;
+  }
+  Picker p;
+  p.kind = kind;
+  std::string current;
+  if (kind == Picker::Kind::kCategory) {
+    p.values.push_back("");
+    p.labels.emplace_back(text::kAny);
+    for (const auto& c : state_.known_categories) {
+      p.values.push_back(c);
+      p.labels.push_back(c);
+    }
+    current = state_.filters.category;
+  } else {
+    for (const auto& t : text::kTypes) {
+      p.values.emplace_back(t.value);
+      p.labels.emplace_back(t.label);
+    }
+    current = state_.filters.type;
+  }
+  auto it = std::find(p.values.begin(), p.values.end(), current);
+  p.index = it == p.values.end() ? 0 : int(it - p.values.begin());
+  state_.picker = std::move(p);
+}
+
+void ViewModel::picker_choose(int row) {
+  if (!state_.picker.open() || row < 0 || row >= int(state_.picker.values.size())) return;
+  const Picker p = std::exchange(state_.picker, Picker{});
+  if (p.kind == Picker::Kind::kCategory) set_category(p.values[size_t(row)]);
+  else set_type(p.values[size_t(row)]);
+  request_focus(Focus::kSearch);
+}
+
+void ViewModel::set_category(const std::string& category) {
+  if (state_.filters.category == category) return;
+  state_.filters.category = category;
+  if (!state_.query.empty()) submit_search();
+}
+
+void ViewModel::set_type(const std::string& type) {
+  if (state_.filters.type == type) return;
+  state_.filters.type = type;
+  if (!state_.query.empty()) submit_search();
+}
+
+void ViewModel::edit_as_of() {
+  state_.picker = Picker{};
+  state_.as_of_draft = state_.filters.as_of ? state_.filters.as_of->to_string() : "";
+  ++state_.as_of_epoch;
+  request_focus(Focus::kAsOfInput);
+}
+
+void ViewModel::set_as_of_draft(const std::string& text) { state_.as_of_draft = text; }
+
+bool ViewModel::commit_as_of() {
+  std::optional<Date> date;
+  if (!blank(with_ascii_spaces(state_.as_of_draft))) {
+    date = parse_operator_date(state_.as_of_draft);
+    if (!date) {
+      notify(text::kBadDate);
+      return false;
+    }
+  }
+  state_.as_of_draft = date ? date->to_string() : "";
+  ++state_.as_of_epoch;
+  set_as_of(date);
+  request_focus(Focus::kSearch);
+  return true;
+}
+
+void ViewModel::set_as_of(std::optional<Date> date) {
+  if (state_.filters.as_of == date) return;
+  state_.filters.as_of = date;
+  state_.as_of_draft = date ? date->to_string() : "";
+  if (!state_.query.empty()) submit_search();
+  request_detail();
+}
+
+void ViewModel::clear_filters() {
+  const bool had = state_.filters.any();
+  state_.filters = Filters{};
+  state_.as_of_draft.clear();
+  ++state_.as_of_epoch;
+  state_.picker = Picker{};
+  if (had && !state_.query.empty()) submit_search();
+  if (had) request_detail();
+}
+
+// --- Appearance -------------------------------------------------------------------------------
+
+void ViewModel::set_font_size(float size) {
+  state_.font_size = std::clamp(std::round(size), options_.min_font_size, options_.max_font_size);
+}
+
+void ViewModel::change_font_size(int steps) { set_font_size(state_.font_size + float(steps) * options_.font_step); }
+
+void ViewModel::set_theme(Theme theme) { state_.theme = theme; }
+
+void ViewModel::toggle_help() { state_.help_open = !state_.help_open; }
+
+void ViewModel::set_index_path(const std::string& path) {
+  state_.index.path = path;
+  state_.index.state = path.empty() ? IndexState::kNone : IndexState::kOpening;
+}
+
+// --- Replies and timers -----------------------------------------------------------------------
+
+bool ViewModel::pump() {
+  bool any = false;
+  // Applying a reply may submit a job (a search selects a result, which asks for its detail); an
+  // inline service answers at once, so drain until nothing is left.
+  for (auto replies = service_.drain(); !replies.empty(); replies = service_.drain()) {
+    any = true;
+    for (Reply& r : replies) {
+      if (auto* o = std::get_if<OpenReply>(&r)) on_open(*o);
+      else if (auto* s = std::get_if<SearchReply>(&r)) on_search(*s);
+      else if (auto* d = std::get_if<ShowReply>(&r)) on_show(*d);
+    }
+  }
+  return any;
+}
+
+void ViewModel::on_open(OpenReply& reply) {
+  state_.index.path = reply.db_dir;
+  if (!reply.status.ok()) {
+    state_.index.state = IndexState::kFailed;
+    state_.index.error = reply.status.message();
+    return;
+  }
+  state_.index.state = IndexState::kOpen;
+  state_.index.entry_count = reply.entry_count;
+  state_.index.charset = std::move(reply.charset);
+  state_.index.open_ms = reply.took_ms;
+}
+
+void ViewModel::on_search(SearchReply& reply) {
+  if (reply.generation != search_generation_) return;  // stale: a newer query is on its way
+  state_.searching = false;
+  if (!reply.result) {
+    state_.search_error = reply.result.status().to_string();
+    events_.search_failed(state_.query, reply.result.status());
+    return;
+  }
+  SearchResult& result = *reply.result;
+  state_.search_error.clear();
+  state_.index.entry_count = reply.entry_count;
+  const std::string selected_id = state_.selected_hit() ? state_.selected_hit()->id : "";
+  const bool same_query = result.query == state_.results_query;
+  state_.hits = std::move(result.hits);
+  state_.estimated_total = result.estimated_total;
+  state_.took_ms = result.took_ms;
+  state_.as_of = result.as_of;
+  state_.results_query = result.query;
+  remember_categories(state_.hits);
+  result.hits = state_.hits;  // for the event sink
+  events_.searched(result);
+
+  // The same query searched again (a filter, the date or the index changed): keep the entry the
+  // operator was looking at. A new query starts from the top.
+  int next = state_.hits.empty() ? -1 : 0;
+  if (same_query && !selected_id.empty())
+    for (size_t i = 0; i < state_.hits.size(); ++i)
+      if (state_.hits[i].id == selected_id) next = int(i);
+  state_.selected = next;
+  ++state_.selection_epoch;
+  if (next >= 0) {
+    if (state_.hits[size_t(next)].id != selected_id) events_.selected(state_.hits[size_t(next)]);
+    request_detail();
+  } else {
+    state_.detail = DetailView{};
+    detail_for_.clear();
+  }
+  pause_deadline_ = options_.now() + options_.pause_seconds;
+}
+
+void ViewModel::on_show(ShowReply& reply) {
+  if (reply.generation != show_generation_) return;
+  DetailView& d = state_.detail;
+  d.loading = false;
+  if (!reply.detail) {
+    d.error = reply.detail.status().to_string();
+    d.entry.reset();
+    return;
+  }
+  d.error.clear();
+  d.entry = std::move(*reply.detail);
+  const EntryDetail& e = *d.entry;
+  int current = int(e.versions.size()) - 1;
+  for (size_t i = 0; i < e.versions.size(); ++i)
+    if (e.current && e.versions[i].span.effective == e.current->span.effective) current = int(i);
+  d.current = make_version_view(e, current);
+  d.previous.reset();
+  d.upcoming.reset();
+  if (current > 0) d.previous = make_version_view(e, current - 1);
+  for (size_t i = size_t(current) + 1; i < e.versions.size(); ++i)
+    if (e.versions[i].status == VersionStatus::kUpcoming) {
+      d.upcoming = make_version_view(e, int(i));
+      break;
+    }
+  if (!d.previous) d.show_previous = false;
+  if (!d.upcoming) d.show_upcoming = false;
+}
+
+void ViewModel::remember_categories(const std::vector<Hit>& hits) {
+  bool added = false;
+  for (const Hit& h : hits)
+    for (const auto& c : h.category)
+      if (std::find(state_.known_categories.begin(), state_.known_categories.end(), c) == state_.known_categories.end()) {
+        state_.known_categories.push_back(c);
+        added = true;
+      }
+  if (added) std::sort(state_.known_categories.begin(), state_.known_categories.end());
+}
+
+void ViewModel::notify(std::string_view message) {
+  state_.notice = std::string(message);
+  state_.notice_until = options_.now() + options_.notice_seconds;
+}
+
+bool ViewModel::tick() {
+  const double t = options_.now();
+  bool visible = false;
+  if (!state_.notice.empty() && t >= state_.notice_until) {
+    state_.notice.clear();
+    visible = true;
+  }
+  if (pause_deadline_ && t >= *pause_deadline_) {
+    pause_deadline_.reset();
+    if (!state_.results_query.empty() && state_.results_query != paused_query_ && !state_.searching) {
+      paused_query_ = state_.results_query;
+      settle(SettleKind::kPaused, nullptr);
+    }
+  }
+  return visible;
+}
+
+std::optional<double> ViewModel::next_deadline() const {
+  std::optional<double> d = pause_deadline_;
+  if (!state_.notice.empty()) d = d ? std::min(*d, state_.notice_until) : state_.notice_until;
+  return d;
+}
+
+void ViewModel::set_today(Date today) {
+  if (state_.today == today) return;
+  const bool first = !state_.today.valid();
+  state_.today = today;
+  // "Today" moved on (midnight in Japan): a rule effective from today must show at once.
+  if (!first && !state_.filters.as_of && !state_.query.empty()) {
+    submit_search();
+    detail_for_.clear();
+  }
+}
+
+std::optional<std::string> ViewModel::take_clipboard_request() {
+  return std::exchange(state_.clipboard_request, std::nullopt);
+}
+
+}  // namespace madoguchi::viewer
