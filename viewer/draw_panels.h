@@ -1,0 +1,42 @@
+// The panels draw_frame() composes, one file each. Internal to the drawing layer.
+//
+// Thread rule: UI thread, between ImGui::NewFrame and ImGui::Render.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "actions.h"
+#include "draw_frame.h"
+#include "markdown.h"
+#include "theme.h"
+#include "view_state.h"
+
+namespace madoguchi::viewer {
+
+using Requests = std::vector<ActionRequest>;
+
+void draw_banner(const ViewState& state, Requests& out);  // reserved for issue 4
+void draw_search_bar(const ViewState& state, DrawScratch& scratch, Requests& out);
+void draw_results(const ViewState& state, DrawScratch& scratch, Requests& out);
+void draw_detail(const ViewState& state, DrawScratch& scratch, Requests& out);
+void draw_status_bar(const ViewState& state, Requests& out);
+void draw_picker(const ViewState& state, Requests& out);
+void draw_help(const ViewState& state, Requests& out);
+
+// Markdown blocks at the cursor, wrapped to the available width.
+void draw_markdown(const MdDocument& doc, const Palette& palette);
+
+// Height the status bar needs (the frame reserves it below the panes).
+float status_bar_height();
+
+// "1,234"
+std::string with_thousands(long n);
+
+// A tinted rounded box around whatever `body` draws.
+template <class F>
+void boxed(ImU32 background, F&& body);
+
+}  // namespace madoguchi::viewer
+
+#include "draw_boxed.inl"

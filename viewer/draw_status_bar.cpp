@@ -1,0 +1,68 @@
+// The status bar: index and release, entry count, hit count, search time, as-of date, and the
+// latest notice (copied, bad date) or error.
+#include <imgui.h>
+
+#include <filesystem>
+
+#include "draw_panels.h"
+#include "ui_text.h"
+
+namespace madoguchi::viewer {
+
+std::string with_thousands(long n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+float status_bar_height() { return ImGui::GetFrameHeightWithSpacing(); }
+
+void draw_status_bar(const ViewState& s, Requests&) {
+  const Palette& p = palette(s.theme);
+  std::string index_name = std::filesystem::path(s.index.path).filename().string();
+  if (index_name.empty()) index_name = s.index.path;
+  std::string line = std::string(text::kStatusIndex) + " " + (index_name.empty() ? "—" : index_name);
+  line += "   " + std::string(text::kStatusRelease) + " " +
+          (s.index.release.empty() ? std::string(text::kStatusNoRelease) : s.index.release);
+  line += "   " + std::string(text::kStatusEntries) + " " + with_thousands(s.index.entry_count) + " " +
+          std::string(text::kStatusUnit);
+  if (!s.results_query.empty()) {
+    line += "   " + std::string(text::kStatusHits) + " " + with_thousands(s.estimated_total) + " " +
+            std::string(text::kStatusUnit);
+    char ms[32];
+    std::snprintf(ms, sizeof ms, "%.1f ms", s.took_ms);
+    line += "   " + std::string(text::kStatusSearchTime) + " " + ms;
+  }
+  const Date as_of = s.filters.as_of.value_or(s.today);
+  line += "   " + std::string(text::kStatusAsOf) + " " + as_of.to_string();
+  if (!s.filters.as_of) line += "（" + std::string(text::kToday) + "）";
+
+  ImGui::Separator();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_dim));
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopStyleColor();
+  std::string right;
+  ImU32 color = p.heading;
+  if (!s.search_error.empty()) {
+    right = std::string(text::kErrorPrefix) + ": " + s.search_error;
+    color = p.badge_withdrawn;
+  } else if (!s.notice.empty()) {
+    right = s.notice;
+  } else if (s.searching) {
+    right = std::string(text::kSearching);
+    color = p.text_dim;
+  }
+  if (!right.empty()) {
+    const float w = ImGui::CalcTextSize(right.c_str()).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize(), ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color));
+    ImGui::TextUnformatted(right.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+}  // namespace madoguchi::viewer

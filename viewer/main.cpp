@@ -1,0 +1,309 @@
+// madoguchi-viewer: the operators' window (issue 3, docs/viewer.md).
+//
+// The shape of ImGui's example_glfw_opengl3: set up; then wait for an event, new frame, draw,
+// render, swap; shut down in reverse. Idle costs nothing: the loop sleeps in glfwWaitEvents and
+// is woken by input, by the search worker (glfwPostEmptyEvent) or by a timer the model asks for.
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <chrono>
+#include <clocale>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+#include "config.h"
+#include "draw_frame.h"
+#include "event_log.h"
+#include "frame_stats.h"
+#include "gl_window.h"
+#include "options.h"
+#include "screenshot.h"
+#include "shortcuts.h"
+#include "signals.h"
+#include "theme.h"
+#include "ui_fonts.h"
+#include "ui_text.h"
+#include "view_model.h"
+
+namespace {
+
+using namespace madoguchi;
+using namespace madoguchi::viewer;
+using SteadyClock = std::chrono::steady_clock;
+
+constexpr int kSettleFrames = 2;  // frames drawn after any change (ImGui settles hover and layout in 2)
+constexpr double kDateCheckSeconds = 60;  // "today" is re-read at least this often while idle
+
+double ms_since(SteadyClock::time_point t) {
+  return std::chrono::duration<double, std::milli>(SteadyClock::now() - t).count();
+}
+
+void warn(const std::string& message) { std::fprintf(stderr, "madoguchi-viewer: warning: %s\n", message.c_str()); }
+int fail(int code, const std::string& message) {
+  std::fprintf(stderr, "madoguchi-viewer: error: %s\n", message.c_str());
+  return code;
+}
+
+// No index configured: nothing to search, the window explains how to set one.
+class NoIndexService final : public SearchService {
+ public:
+  void submit(SearchJob) override {}
+  void submit(ShowJob) override {}
+  std::vector<Reply> drain() override { return {}; }
+  bool busy() const override { return false; }
+};
+
+class NoEvents final : public ViewEvents {};
+
+// The font atlas at the current size and HiDPI scale.
+struct Fonts {
+  std::optional<UiFonts> japanese;  // unset when no Japanese font was found
+  float built_px = 0;
+  AtlasStats stats;
+};
+
+// Glyphs are rasterized at the monitor's scale (on macOS the framebuffer's, drawn back at
+// FontGlobalScale 1/scale), so text stays sharp on HiDPI screens.
+float font_pixels(float size, float scale) { return size * scale; }
+
+void rebuild_fonts(Fonts& fonts, GlWindow& window, float size, float scale) {
+  const float px = font_pixels(size, scale);
+  Status built = fonts.japanese ? fonts.japanese->build(px, &fonts.stats) : Status::not_found("no Japanese font");
+  if (!built.ok()) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    ImFontConfig cfg;
+    cfg.SizePixels = px;
+    io.Fonts->AddFontDefault(&cfg);
+    io.Fonts->Build();
+  }
+#if defined(__APPLE__)
+  ImGui::GetIO().FontGlobalScale = 1.0f / scale;
+#endif
+  window.upload_fonts();
+  UiFonts::release_cpu_copies();
+  fonts.built_px = px;
+}
+
+ImVec4 clear_color() { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg]; }
+
+nlohmann::json percentiles_json(const std::vector<double>& samples) {
+  const Percentiles p = percentiles(samples);
+  return {{"median", p.median}, {"p99", p.p99}, {"max", p.max}, {"count", p.count}};
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const auto started = SteadyClock::now();
+  ViewerOptions opt;
+  if (auto code = parse_options(argc, argv, opt)) return *code;
+  SignalWatcher signals;  // before any other thread exists, so all of them block SIGINT/SIGTERM
+  // X input methods (and characters typed by xdotool) need a UTF-8 character locale.
+  if (!std::setlocale(LC_CTYPE, "") || std::string(std::setlocale(LC_CTYPE, nullptr)) == "C")
+    std::setlocale(LC_CTYPE, "C.UTF-8");
+
+  // --- Settings: the config file, then the command line -------------------------------------
+  const std::string config_path = opt.no_config ? "" : !opt.config.empty() ? opt.config : default_config_path();
+  const LoadedConfig loaded = load_config(config_path);
+  for (const auto& w : loaded.warnings) warn(w);
+  ViewerConfig cfg = loaded.config;
+  if (!opt.db.empty()) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(opt.db, ec)) return fail(1, "index directory not found: " + opt.db);
+    cfg.db = std::filesystem::absolute(opt.db).lexically_normal().string();
+  }
+  if (!opt.font.empty()) {
+    cfg.font_path = opt.font;
+    cfg.font_index = 0;
+  }
+  if (opt.font_size > 0) cfg.font_size = opt.font_size;
+  if (!opt.theme.empty()) cfg.theme = opt.theme == "dark" ? Theme::kDark : Theme::kLight;
+  if (opt.width > 0) {
+    cfg.window_width = opt.width;
+    cfg.window_height = opt.height;
+  }
+  const Clock clock = opt.today.empty() ? Clock::from_environment() : Clock::fixed(*Date::parse(opt.today));
+
+  std::unique_ptr<EventLog> log;
+  if (!opt.event_log.empty()) {
+    std::string error;
+    log = EventLog::open(opt.event_log, error);
+    if (!log) return fail(1, error);
+  }
+  NoEvents no_events;
+  ViewEvents& events = log ? static_cast<ViewEvents&>(*log) : no_events;
+
+  // --- Window, then the search worker (it opens the index while fonts are prepared) -----------
+  auto window_or = GlWindow::create({cfg.window_width, cfg.window_height, std::string(text::kWindowTitle), opt.gl});
+  if (!window_or) return fail(3, window_or.status().message());
+  std::unique_ptr<GlWindow> window = std::move(*window_or);
+  signals.on_signal([] { glfwPostEmptyEvent(); });
+  const double window_ms = ms_since(started);
+
+  std::unique_ptr<SearchService> service;
+  if (cfg.db.empty()) service = std::make_unique<NoIndexService>();
+  else
+    service = std::make_unique<SearchWorker>(cfg.db, clock, SearcherOptions{.badge_days = cfg.badge_days},
+                                             [] { glfwPostEmptyEvent(); });
+  ViewModel model(*service, events,
+                  ViewModelOptions{.result_limit = cfg.result_limit, .default_font_size = ViewerConfig{}.font_size});
+  model.set_index_path(cfg.db);
+  model.set_font_size(cfg.font_size);
+  model.set_theme(cfg.theme);
+  model.set_today(clock.today());
+  if (!opt.as_of.empty()) model.set_as_of(Date::parse(opt.as_of));
+  if (!opt.query.empty()) model.replace_query(opt.query);
+
+  // The glyphs to bake include every character of the index: wait for it to open.
+  const auto open_deadline = SteadyClock::now() + std::chrono::seconds(30);
+  while (model.state().index.state == IndexState::kOpening && SteadyClock::now() < open_deadline && !signals.fired()) {
+    glfwWaitEventsTimeout(0.05);
+    model.pump();
+  }
+  Fonts fonts;
+  if (auto prepared = UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family}, model.state().index.charset))
+    fonts.japanese = std::move(*prepared);
+  else
+    warn(prepared.status().message() + " (Japanese text will not be readable)");
+  float scale = window->content_scale();
+  rebuild_fonts(fonts, *window, model.state().font_size, scale);
+  if (fonts.japanese && !fonts.japanese->missing().empty())
+    warn(std::to_string(fonts.japanese->missing().size()) + " characters have no glyph in any installed font");
+  Theme theme = model.state().theme;
+  apply_theme(theme, scale);
+
+  // --- The loop -------------------------------------------------------------------------------
+  DrawScratch scratch;
+  FrameStats stats;
+  const bool automation = opt.exit_after_frames >= 0 || !opt.screenshot.empty();
+  const int frames_wanted = std::max(1, opt.exit_after_frames >= 0 ? opt.exit_after_frames : 3);
+  const auto automation_deadline = started + std::chrono::seconds(60);
+  int frames_ready = 0;
+  int settle = kSettleFrames;
+  int exit_code = 0;
+  std::optional<double> first_frame_ms, first_ready_ms;
+
+  uint64_t inputs_seen = window->input_events();
+  while (!glfwWindowShouldClose(window->handle()) && !signals.fired()) {
+    if (automation || settle > 0) {
+      glfwPollEvents();
+    } else {
+      double timeout = kDateCheckSeconds;
+      if (auto deadline = model.next_deadline()) timeout = std::clamp(*deadline - model.now(), 0.0, timeout);
+      glfwWaitEventsTimeout(timeout);
+    }
+    const auto frame_start = SteadyClock::now();
+    const bool input = window->input_events() != inputs_seen;
+    inputs_seen = window->input_events();
+    const bool replies = model.pump();
+    const bool timer_visible = model.tick();
+    const Date today_before = model.state().today;
+    model.set_today(clock.today());
+    const bool woke_for_something = input || replies || timer_visible || model.state().today != today_before;
+    // A timer that changed nothing on screen (the pause settle point, the date check) draws no frame:
+    // under software GL (VDI) a frame costs tens of milliseconds of CPU.
+    if (!automation && settle == 0 && !woke_for_something) continue;
+    if (woke_for_something) settle = kSettleFrames;
+
+    const float now_scale = window->content_scale();
+    if (font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
+      rebuild_fonts(fonts, *window, model.state().font_size, now_scale);
+      if (log) log->write("fonts", {{"pixel_size", fonts.stats.pixel_size}, {"build_ms", fonts.stats.build_ms}});
+    }
+    if (theme != model.state().theme || scale != now_scale) {
+      theme = model.state().theme;
+      scale = now_scale;
+      apply_theme(theme, scale);
+    }
+
+    window->new_frame();
+    ImGui::NewFrame();
+    const auto keys = poll_shortcuts(window->take_key_presses());
+    for (const auto& k : keys) model.apply(k);
+    const auto requests = draw_frame(model.state(), scratch);
+    ImGui::Render();
+    window->render(ImGui::GetDrawData(), clear_color());
+    const double work_ms = ms_since(frame_start);
+
+    const bool ready = model.state().index.state != IndexState::kOpening && !model.busy();
+    if (ready && !first_ready_ms) first_ready_ms = ms_since(started);
+    if (automation && ready) ++frames_ready;
+    const bool finish = automation && ready && frames_ready >= frames_wanted;
+    if (finish && !opt.screenshot.empty()) {
+      int w = 0, h = 0;
+      std::vector<unsigned char> rgba;
+      Status written = window->read_pixels(w, h, rgba) ? write_png(opt.screenshot, w, h, rgba)
+                                                       : Status::io_error("cannot read the framebuffer");
+      if (!written.ok()) exit_code = fail(3, written.message());
+      if (log)
+        log->write("screenshot", {{"path", opt.screenshot}, {"width", w}, {"height", h},
+                                  {"rows", scratch.rows_drawn}, {"hits", model.state().hits.size()},
+                                  {"query", model.state().results_query}, {"ms", ms_since(started)}});
+    }
+    window->swap();
+    const double total_ms = ms_since(frame_start);
+
+    for (const auto& r : requests) model.apply(r);
+    if (auto text = model.take_clipboard_request()) glfwSetClipboardString(window->handle(), text->c_str());
+
+    const bool changed = replies || input || !keys.empty() || !requests.empty();
+    if (first_frame_ms) {
+      stats.work_ms.push_back(work_ms);
+      stats.total_ms.push_back(total_ms);
+      if (changed) stats.busy_ms.push_back(work_ms);
+    } else {
+      first_frame_ms = ms_since(started);
+      if (log)
+        log->write("ready", {{"backend", window->backend_name()}, {"gl_version", window->gl_version()},
+                             {"window_ms", window_ms}, {"first_frame_ms", *first_frame_ms},
+                             {"index_open_ms", model.state().index.open_ms},
+                             {"index", model.state().index.path}, {"entries", model.state().index.entry_count},
+                             {"font", fonts.stats.font}, {"font_px", fonts.stats.pixel_size},
+                             {"glyphs_requested", fonts.stats.glyphs_requested},
+                             {"glyphs_baked", fonts.stats.glyphs_baked}, {"glyphs_missing", fonts.stats.missing},
+                             {"atlas_width", fonts.stats.texture_width}, {"atlas_height", fonts.stats.texture_height},
+                             {"atlas_build_ms", fonts.stats.build_ms}, {"fallback_faces", fonts.stats.fallback_faces},
+                             {"content_scale", scale}});
+    }
+    settle = std::max(0, settle - 1);
+    if (!requests.empty()) settle = std::max(settle, 1);  // applied after drawing: show their effect
+    if (finish) break;
+    if (automation && SteadyClock::now() > automation_deadline) {
+      exit_code = fail(3, "timed out waiting for results");
+      break;
+    }
+  }
+
+  // --- Shut down: record, save settings, stop threads, close the window -----------------------
+  events.flush();
+  if (log)
+    log->write("stats", {{"first_frame_ms", first_frame_ms.value_or(0)}, {"first_ready_ms", first_ready_ms.value_or(0)},
+                         {"frame_work_ms", percentiles_json(stats.work_ms)},
+                         {"frame_total_ms", percentiles_json(stats.total_ms)},
+                         {"frame_busy_ms", percentiles_json(stats.busy_ms)},
+                         {"frame_ms", stats.work_ms},  // every frame's work before the swap (tools/bench)
+                         {"rss_kib", rss_kib()},
+                         {"peak_rss_kib", peak_rss_kib()}, {"signal", signals.signal()}});
+  if (!automation && !config_path.empty()) {
+    ViewerConfig to_save = loaded.config;  // command-line-only choices (--font, --gl) are not saved
+    int w = 0, h = 0;
+    glfwGetWindowSize(window->handle(), &w, &h);
+    if (w > 0 && h > 0) {
+      to_save.window_width = int(float(w) / scale + 0.5f);
+      to_save.window_height = int(float(h) / scale + 0.5f);
+    }
+    to_save.font_size = model.state().font_size;
+    to_save.theme = model.state().theme;
+    if (!cfg.db.empty()) to_save.db = cfg.db;
+    if (!(to_save == loaded.config) || !loaded.existed)
+      if (Status s = save_config(config_path, to_save); !s.ok()) warn(s.message());
+  }
+  signals.on_signal(nullptr);
+  service.reset();  // joins the worker, whose wake-ups need GLFW alive
+  window.reset();
+  return exit_code;
+}

@@ -1,0 +1,27 @@
+// Turns this frame's key presses into ActionRequests through the keymap (keymap.h), and characters
+// typed while no text box has focus into a type-ahead request for the search box. Call right after
+// ImGui::NewFrame(), before any widget.
+//
+// Key presses come from the GLFW key callback (GlWindow queues them), not from ImGui's key state:
+// ImGui 1.86 samples keys once per frame, so a quick tap whose press and release arrive together
+// (xdotool, remote desktops, fast typists while a frame renders) would never be seen.
+//
+// Thread rule: UI thread, between NewFrame and Render.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "actions.h"
+
+namespace madoguchi::viewer {
+
+struct KeyPress {
+  int key = 0;   // GLFW_KEY_*
+  int mods = 0;  // GLFW_MOD_* bits
+};
+
+std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses);
+
+}  // namespace madoguchi::viewer

@@ -1,0 +1,61 @@
+// The font atlas: a Japanese face found through font_discovery, rasterized with FreeType at the
+// current size for exactly the characters that can appear (the index's charset, what operators
+// type, the UI labels), plus fallback faces merged in for characters the main face lacks.
+//
+// ImGui 1.86 bakes glyphs up front; 1.92 (vcpkg builds) loads them on demand and renamed the
+// builder API, hence the IMGUI_VERSION_NUM guards in ui_fonts.cpp.
+//
+// Thread rule: UI thread (owns ImGui's font atlas).
+#pragma once
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "font_discovery.h"
+#include "glyph_set.h"
+#include "madoguchi/status.h"
+
+namespace madoguchi::viewer {
+
+struct AtlasStats {
+  float pixel_size = 0;
+  size_t glyphs_requested = 0;  // characters asked for
+  int glyphs_baked = 0;         // glyphs in the atlas (the font has them)
+  size_t missing = 0;           // characters no installed font has (drawn as '?')
+  size_t beyond_bmp = 0;        // characters ImWchar cannot hold (16-bit build)
+  int texture_width = 0;
+  int texture_height = 0;
+  double build_ms = 0;
+  std::string font;             // path and face index
+  int fallback_faces = 0;
+};
+
+class UiFonts {
+ public:
+  // Finds the font and works out the glyphs: `charset` is Searcher::charset() (may be empty).
+  static Result<UiFonts> prepare(const FontRequest& request, const std::string& charset);
+
+  // Clears ImGui's atlas and builds it at `pixel_size`. The renderer backend must upload the
+  // texture afterwards; then call release_cpu_copies().
+  Status build(float pixel_size, AtlasStats* stats);
+
+  // Frees the TTF bytes and the CPU-side texture once the GPU has it (tens of MB for CJK fonts).
+  static void release_cpu_copies();
+
+  const FontFace& face() const { return primary_; }
+  const GlyphSet& glyphs() const { return glyphs_; }
+  const std::vector<char32_t>& missing() const { return missing_; }
+
+ private:
+  UiFonts() = default;
+  FontFace primary_;
+  std::vector<FallbackFace> fallbacks_;
+  GlyphSet glyphs_{sizeof(ImWchar) == 2 ? char32_t(0xFFFF) : char32_t(0x10FFFF)};
+  std::vector<char32_t> missing_;
+  std::vector<ImWchar> ranges_;
+  std::vector<std::vector<ImWchar>> fallback_ranges_;
+};
+
+}  // namespace madoguchi::viewer
