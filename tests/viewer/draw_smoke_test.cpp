@@ -1,0 +1,181 @@
+// The drawing layer without a window (ImGui's example_null shape): a real font atlas, a real
+// model over a real index, every panel drawn, and key presses turned into the keymap's actions.
+#include <catch2/catch.hpp>
+#include <imgui.h>
+#include <GLFW/glfw3.h>  // key codes only: ImGui 1.86's GLFW backend indexes keys by them
+
+#include "draw_frame.h"
+#include "model_harness.h"
+#include "shortcuts.h"
+#include "theme.h"
+#include "ui_fonts.h"
+#include "viewer_fixture.h"
+
+namespace madoguchi::viewer::test {
+namespace {
+
+using madoguchi::test::TempDir;
+
+class Headless {
+ public:
+  explicit Headless(const std::string& charset) {
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(1280, 800);
+    io.DeltaTime = 1.0f / 60;
+    io.IniFilename = nullptr;
+    const std::pair<ImGuiKey, int> keys[] = {
+        {ImGuiKey_Tab, GLFW_KEY_TAB},         {ImGuiKey_LeftArrow, GLFW_KEY_LEFT}, {ImGuiKey_RightArrow, GLFW_KEY_RIGHT},
+        {ImGuiKey_UpArrow, GLFW_KEY_UP},      {ImGuiKey_DownArrow, GLFW_KEY_DOWN}, {ImGuiKey_PageUp, GLFW_KEY_PAGE_UP},
+        {ImGuiKey_PageDown, GLFW_KEY_PAGE_DOWN}, {ImGuiKey_Home, GLFW_KEY_HOME}, {ImGuiKey_End, GLFW_KEY_END},
+        {ImGuiKey_Delete, GLFW_KEY_DELETE},   {ImGuiKey_Backspace, GLFW_KEY_BACKSPACE}, {ImGuiKey_Space, GLFW_KEY_SPACE},
+        {ImGuiKey_Enter, GLFW_KEY_ENTER},     {ImGuiKey_Escape, GLFW_KEY_ESCAPE}, {ImGuiKey_KeyPadEnter, GLFW_KEY_KP_ENTER},
+        {ImGuiKey_A, GLFW_KEY_A}, {ImGuiKey_C, GLFW_KEY_C}, {ImGuiKey_V, GLFW_KEY_V}, {ImGuiKey_X, GLFW_KEY_X},
+        {ImGuiKey_Y, GLFW_KEY_Y}, {ImGuiKey_Z, GLFW_KEY_Z}};
+    for (auto [k, code] : keys) io.KeyMap[k] = code;
+    auto fonts = UiFonts::prepare({}, charset);
+    REQUIRE(fonts.has_value());
+    AtlasStats stats;
+    REQUIRE(fonts->build(20, &stats).ok());
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);
+    glyphs = stats.glyphs_baked;
+    apply_theme(Theme::kLight, 1);
+  }
+  ~Headless() { ImGui::DestroyContext(); }
+
+  // One frame: keys pressed (seen by ImGui too, as the GLFW backend would report them),
+  // characters typed, then the model's requests applied.
+  std::vector<ActionRequest> frame(ViewModel& m, std::initializer_list<int> keys = {}, bool ctrl = false,
+                                   const char* typed = nullptr) {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int k : keys) io.KeysDown[k] = true;
+    io.KeyCtrl = ctrl;
+    if (typed) io.AddInputCharactersUTF8(typed);
+    ImGui::NewFrame();
+    std::vector<KeyPress> presses;
+    for (int k : keys) presses.push_back({k, ctrl ? GLFW_MOD_CONTROL : 0});
+    auto shortcuts = poll_shortcuts(presses);
+    for (const auto& a : shortcuts) m.apply(a);
+    auto requests = draw_frame(m.state(), scratch);
+    ImGui::Render();
+    for (int k : keys) io.KeysDown[k] = false;
+    io.KeyCtrl = false;
+    for (const auto& r : requests) m.apply(r);
+    m.pump();
+    last_shortcuts = shortcuts;
+    vertices = ImGui::GetDrawData()->TotalVtxCount;
+    return requests;
+  }
+
+  DrawScratch scratch;
+  std::vector<ActionRequest> last_shortcuts;
+  int vertices = 0;
+  int glyphs = 0;
+};
+
+bool contains(const std::vector<ActionRequest>& v, Action a) {
+  for (const auto& r : v)
+    if (r.action == a) return true;
+  return false;
+}
+
+struct Scene {
+  TempDir tmp;
+  std::string db = build_viewer_index(tmp);
+  InlineSearchService service{db, Clock::fixed(today())};
+  RecordingEvents events;
+  ViewModel model{service, events};
+  std::unique_ptr<Headless> ui;
+  Scene() {
+    model.set_index_path(db);
+    model.set_today(today());
+    model.pump();
+    ui = std::make_unique<Headless>(model.state().index.charset);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("every panel draws from real states without a window", "[viewer][draw]") {
+  Scene s;
+  CHECK(s.ui->glyphs > 7000);
+  for (int i = 0; i < 3; ++i) s.ui->frame(s.model);  // empty query
+  CHECK(s.ui->vertices > 0);
+  s.model.replace_query("発熱");
+  s.model.pump();
+  for (int i = 0; i < 3; ++i) s.ui->frame(s.model);
+  CHECK(s.ui->scratch.rows_drawn >= 1);
+  s.model.toggle_previous();
+  s.model.toggle_upcoming();
+  for (int i = 0; i < 2; ++i) s.ui->frame(s.model);
+  s.model.apply({Action::kToggleHelp, 0, ""});
+  s.ui->frame(s.model);
+  s.model.apply({Action::kToggleHelp, 0, ""});
+  s.model.apply({Action::kPickCategory, 0, ""});
+  s.ui->frame(s.model);
+  s.model.apply({Action::kEscape, 0, ""});
+  s.model.apply({Action::kEditAsOf, 0, ""});
+  s.ui->frame(s.model);
+  s.model.set_theme(Theme::kDark);
+  apply_theme(Theme::kDark, 2.0f);
+  for (int i = 0; i < 2; ++i) s.ui->frame(s.model);
+  s.model.replace_query("該当しないはずの語句ｘｙｚ");
+  s.model.pump();
+  s.ui->frame(s.model);
+  CHECK(s.ui->scratch.rows_drawn == 0);
+}
+
+TEST_CASE("key presses in a frame become the keymap's actions", "[viewer][draw]") {
+  Scene s;
+  s.model.replace_query("ほけんじょ");
+  s.model.pump();
+  s.ui->frame(s.model);
+  s.ui->frame(s.model, {GLFW_KEY_DOWN});
+  CHECK(contains(s.ui->last_shortcuts, Action::kMoveDown));
+  CHECK(s.model.state().selected == 1);
+  s.ui->frame(s.model);
+  s.ui->frame(s.model, {GLFW_KEY_1}, /*ctrl=*/true);
+  CHECK(contains(s.ui->last_shortcuts, Action::kOpenNth));
+  CHECK(s.model.state().selected == 0);
+  s.ui->frame(s.model);
+  s.ui->frame(s.model, {GLFW_KEY_F1});
+  CHECK(s.model.state().help_open);
+}
+
+TEST_CASE("typing reaches the model; Esc clears the box instead of reverting it", "[viewer][draw]") {
+  Scene s;
+  s.ui->frame(s.model);  // the first frame focuses the search box
+  s.ui->frame(s.model);
+  auto typed = s.ui->frame(s.model, {}, false, "発熱");
+  CHECK(contains(typed, Action::kSetQuery));
+  CHECK(s.model.state().query == "発熱");
+  REQUIRE_FALSE(s.model.state().hits.empty());
+  auto esc = s.ui->frame(s.model, {GLFW_KEY_ESCAPE});
+  CHECK(contains(s.ui->last_shortcuts, Action::kEscape));
+  CHECK_FALSE(contains(esc, Action::kSetQuery));  // ImGui never saw the Escape
+  CHECK(s.model.state().query.empty());
+  s.ui->frame(s.model);
+  s.ui->frame(s.model);
+  CHECK(s.ui->scratch.query_buffer.empty());
+  // The box still has focus: typing goes on.
+  s.ui->frame(s.model, {}, false, "咳");
+  CHECK(s.model.state().query == "咳");
+}
+
+TEST_CASE("characters typed outside the search box are redirected to it", "[viewer][draw]") {
+  Scene s;
+  s.ui->frame(s.model);
+  s.ui->frame(s.model, {}, false, "ほけんじょ");
+  REQUIRE_FALSE(s.model.state().hits.empty());
+  s.ui->frame(s.model, {GLFW_KEY_ENTER});  // opens the result; ImGui lets go of the box
+  CHECK(s.model.state().focus == Focus::kDetail);
+  s.ui->frame(s.model);
+  s.ui->frame(s.model, {}, false, " 受付");
+  CHECK(contains(s.ui->last_shortcuts, Action::kTypeAhead));
+  CHECK(s.model.state().query == "ほけんじょ 受付");
+  CHECK(s.model.state().focus == Focus::kSearch);
+}
+
+}  // namespace madoguchi::viewer::test

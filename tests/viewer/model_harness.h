@@ -1,0 +1,68 @@
+// Test doubles around the real search path: an event recorder, a service that holds jobs until
+// the test releases them (to reorder or delay replies), and a fake clock.
+#pragma once
+
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "search_service.h"
+#include "view_events.h"
+#include "view_model.h"
+
+namespace madoguchi::viewer::test {
+
+class RecordingEvents final : public ViewEvents {
+ public:
+  std::vector<SearchResult> searches;
+  std::vector<std::string> selections;
+  std::vector<SettleEvent> settles;
+  int flushes = 0;
+  void searched(const SearchResult& r) override { searches.push_back(r); }
+  void selected(const Hit& h) override { selections.push_back(h.id); }
+  void settled(const SettleEvent& e) override { settles.push_back(e); }
+  void flush() override { ++flushes; }
+  int count(SettleKind kind) const {
+    int n = 0;
+    for (const auto& s : settles) n += s.kind == kind;
+    return n;
+  }
+};
+
+// Runs jobs on the real index only when told to, in the order the test wants.
+class HeldService final : public SearchService {
+ public:
+  HeldService(const std::string& db, const Clock& clock) : inner_(db, clock) {}
+  void submit(SearchJob job) override { searches.push_back(std::move(job)); }
+  void submit(ShowJob job) override { shows.push_back(std::move(job)); }
+  std::vector<Reply> drain() override { return inner_.drain(); }
+  bool busy() const override { return !searches.empty() || !shows.empty(); }
+  // Answers the held search at `index` (0 = oldest) and forgets it.
+  void answer_search(size_t index) {
+    SearchJob job = searches.at(index);
+    searches.erase(searches.begin() + long(index));
+    inner_.submit(std::move(job));
+  }
+  void answer_all() {
+    while (!searches.empty()) answer_search(0);
+    while (!shows.empty()) {
+      ShowJob job = shows.front();
+      shows.pop_front();
+      inner_.submit(std::move(job));
+    }
+  }
+  std::deque<SearchJob> searches;
+  std::deque<ShowJob> shows;
+
+ private:
+  InlineSearchService inner_;
+};
+
+struct FakeTime {
+  double now = 1000;
+  std::function<double()> fn() {
+    return [this] { return now; };
+  }
+};
+
+}  // namespace madoguchi::viewer::test
