@@ -136,6 +136,7 @@ void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc)
       if (!t.reading.empty() && t.kind != TokenKind::kNgram) {
         add_term(doc, schema::kReading, t.reading, 0);
         if (part.question_like) add_term(doc, schema::kQuestionReading, t.reading, 0);
+        if (t.reading != t.term) add_boolean(doc, schema::kReadingOf, t.reading + " " + t.term);
       }
     }
     for (const auto& g : char_bigrams(normalize_text(part.text))) add_term(doc, schema::kBigram, g, 0);

@@ -17,6 +17,9 @@ std::array kWords = std::to_array<std::string_view>({
     // light verbs and adjectives of any request
     "する", "ある", "いる", "なる", "できる", "出来る", "でき", "おる", "ござる", "いい", "よい", "良い",
     "欲しい", "ほしい", "たい",
+    // readings of the light verbs' inflected forms, as unconverted kana arrives
+    "した", "して", "しま", "すれ", "され", "させ", "しよう", "しよ", "もらう", "もらえ", "もらい", "くれ", "くれる",
+    "おねがい", "どうし", "どうすれ", "なり", "なる", "あり", "あれ", "いれ",
     // nouns of manner and circumstance
     "方法", "ほうほう", "場合", "ばあい", "仕方", "しかた", "やり方", "やりかた", "こと", "事", "もの", "物",
     "とき", "時", "ため", "為", "よう", "様", "方", "ほう", "際", "さい", "件", "けん", "点", "内容",

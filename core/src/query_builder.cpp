@@ -179,6 +179,21 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     add(reading, "question", route, prefixed(schema::kQuestionReading, reading), weights_.question * scale,
         std::string(schema::kQuestionReading) + reading);
     plan.terms.insert(reading);
+    // The words the index reads this way, scored as if typed in kanji (めんじよ -> 免除).
+    if (!readings_ || weights_.reading_words <= 0) return;
+    const auto& words = readings_->words_read_as(reading);
+    if (words.empty()) return;
+    std::vector<Xapian::Query> text_terms, question_terms;
+    for (const auto& w : words) {
+      text_terms.emplace_back(w);
+      question_terms.push_back(prefixed(schema::kQuestion, w));
+      plan.terms.insert(w);
+    }
+    add(words.front(), "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, text_terms.begin(), text_terms.end()),
+        weights_.reading_words * scale, "words:" + reading);
+    add(words.front(), "question", route,
+        Xapian::Query(Xapian::Query::OP_SYNONYM, question_terms.begin(), question_terms.end()),
+        weights_.reading_words * weights_.question * scale, "qwords:" + reading);
   };
 
   for (const auto& latin : romanized.latin) {
@@ -242,10 +257,13 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
         !is_phrasing_word(t.term))
       add_reading(t.reading, route_of_kana, 1.0);
   for (const auto& run : runs) {
-    add_reading(run.text, run.romaji ? "romaji" : "reading", 1.0);
+    if (!(typing && run.at_end && !romanized.pending.empty())) add_reading(run.text, run.romaji ? "romaji" : "reading", 1.0);
     if (!readings_) continue;
     const bool open_end = typing && run.at_end;
+    const bool unfinished = open_end && !romanized.pending.empty();
+    const size_t run_length = to_u32(run.text).size();
     for (const auto& seg : readings_->segment(run.text, true, open_end)) {
+      if (unfinished && seg.end == run_length) continue;  // "hokenj": ほけん goes on, see below
       if (seg.prefix) {
         add(seg.reading, "reading", "prefix", wildcard(schema::kReading, seg.reading), weights_.reading,
             "*" + std::string(schema::kReading) + seg.reading);

@@ -36,6 +36,7 @@ struct QueryWeights {
   double question = 0.25;  // share of the question-field score added to the whole-text score
   double reading = 1.0;    // reading matches (kana input)
   double typo = 0.5;       // a reading one edit away, below an exact one
+  double reading_words = 1.0;  // the index words a kana reading stands for (保健所 for ほけんじょ)
   double bigram = 0.2;     // character bigrams (XB), measured: 0.1 and 0.3 no better
   int max_prefix_expansion = 40;
 };

@@ -4,12 +4,15 @@
 #include <xxhash.h>
 
 #include "kana.h"
+#include "madoguchi/schema.h"
+#include "phrasing_words.h"
 
 namespace madoguchi {
 namespace {
 
 constexpr size_t kMinTypoLength = 3;   // a term of three or more kana (issue 10)
 constexpr size_t kMaxWordLength = 16;  // longer readings are compounds of shorter ones
+constexpr size_t kMaxWordsPerReading = 6;  // homophones beyond these are rare words
 
 uint64_t hash_of(const std::u32string& s) { return XXH3_64bits(s.data(), s.size() * sizeof(char32_t)); }
 
@@ -53,6 +56,27 @@ void ReadingVocabulary::load(const Xapian::Database& db, const std::string& pref
     }
   }
   std::sort(deletions_.begin(), deletions_.end());
+
+  words_read_as_.clear();
+  std::unordered_map<std::string, std::vector<std::pair<Xapian::doccount, std::string>>> pairs;
+  const std::string pair_prefix(schema::kReadingOf);
+  for (auto t = db.allterms_begin(pair_prefix); t != db.allterms_end(pair_prefix); ++t) {
+    const std::string pair = (*t).substr(pair_prefix.size());
+    const size_t space = pair.find(' ');
+    if (space == std::string::npos) continue;
+    pairs[pair.substr(0, space)].emplace_back(t.get_termfreq(), pair.substr(space + 1));
+  }
+  for (auto& [reading, words] : pairs) {
+    std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    auto& out = words_read_as_[reading];
+    for (size_t i = 0; i < words.size() && i < kMaxWordsPerReading; ++i) out.push_back(std::move(words[i].second));
+  }
+}
+
+const std::vector<std::string>& ReadingVocabulary::words_read_as(const std::string& reading) const {
+  static const std::vector<std::string> kNone;
+  auto it = words_read_as_.find(reading);
+  return it == words_read_as_.end() ? kNone : it->second;
 }
 
 bool ReadingVocabulary::contains(std::string_view reading) const {
@@ -112,7 +136,8 @@ std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, b
       const bool at_end = i + len == n;
       double score = -1;
       KanaSegment seg{i, i + len, s, false, {}, false};
-      if (contains(s)) {
+      // Phrasing words (どう, ください) are words too: the query drops them afterwards.
+      if (contains(s) || is_phrasing_word(s)) {
         score = double(len * len);
       } else if (open_end && at_end && has_prefix(s)) {
         score = double(len * len) * 0.9;
@@ -124,7 +149,9 @@ std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, b
           near.erase(std::remove_if(near.begin(), near.end(), [&](const std::string& w) { return to_u32(w).size() <= len; }),
                      near.end());
         if (!near.empty()) {
-          score = double((len - 1) * (len - 1)) * 0.8;
+          // Below the exact words the same kana could split into (じゅうみんひょう|うつし must
+          // beat one typo across both).
+          score = double(len * len) * 0.45;
           seg.reading = near.front();
           seg.typo = true;
           seg.near = std::move(near);

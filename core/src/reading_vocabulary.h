@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -27,6 +28,9 @@ class ReadingVocabulary {
   // Reads every term with `prefix` (the reading field) from `db`. Throws Xapian::Error.
   void load(const Xapian::Database& db, const std::string& prefix);
 
+  // The index words read as `reading` (保健所 for ほけんじよ), most documents first; at most a few.
+  const std::vector<std::string>& words_read_as(const std::string& reading) const;
+
   bool contains(std::string_view reading) const;
   bool has_prefix(std::string_view reading) const;  // some reading starts with it
   size_t size() const { return words_.size(); }
@@ -41,6 +45,7 @@ class ReadingVocabulary {
   std::vector<KanaSegment> segment(std::string_view run, bool typos, bool open_end, size_t max_word = 64) const;
 
  private:
+  std::unordered_map<std::string, std::vector<std::string>> words_read_as_;
   std::vector<std::string> words_;                        // sorted
   std::vector<std::pair<uint64_t, uint32_t>> deletions_;  // hash(word minus one kana) -> word, sorted
   size_t max_length_ = 0;                                 // in code points

@@ -15,7 +15,7 @@ namespace madoguchi {
 
 // Bump when normalization or term generation changes what terms a text produces: indexes built
 // with another version are refused (kIncompatibleIndex) and must be rebuilt.
-inline constexpr int kAnalysisVersion = 3;
+inline constexpr int kAnalysisVersion = 4;
 
 struct AnalyzerOptions {
   // "ipadic" (mecab-ipadic-utf8, the default: see README "Dictionary") or "unidic".

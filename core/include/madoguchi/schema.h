@@ -15,6 +15,7 @@ inline constexpr std::string_view kQuestion = "XQ";      // title + question + t
 inline constexpr std::string_view kReading = "XR";       // hiragana readings of every content word
 inline constexpr std::string_view kQuestionReading = "XQR";  // readings of title + question + tags
 inline constexpr std::string_view kBigram = "XB";        // character bigrams of every searchable part
+inline constexpr std::string_view kReadingOf = "XK";     // boolean: "reading term" pairs (kana -> words)
 // Boolean filter terms.
 inline constexpr std::string_view kUid = "Q";            // one per version: "id@YYYYMMDD"
 inline constexpr std::string_view kId = "XID";           // entry id (shared by its versions)
