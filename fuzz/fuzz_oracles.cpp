@@ -15,7 +15,13 @@
 namespace madoguchi::fuzz {
 namespace {
 
-bool valid_utf8(std::string_view s) { return !check_utf8_text(s).has_value(); }
+// NUL is valid UTF-8 (check_utf8_text refuses it only as a sign of a binary file).
+bool valid_utf8(std::string_view s) {
+  std::string copy(s);
+  for (char& c : copy)
+    if (c == '\0') c = ' ';
+  return !check_utf8_text(copy).has_value();
+}
 
 bool valid_id(std::string_view id) {
   if (id.empty() || id.front() == '-' || id.back() == '-' || id.find("--") != std::string_view::npos) return false;

@@ -10,16 +10,19 @@ struct RowSink {
   std::vector<CsvRow> rows;
   CsvRow current;
   int row_start = 0;  // line the row in progress started on (0: none in progress)
+  int line = 0;       // line being fed
 };
 
 void on_cell(void* data, size_t len, void* sink_ptr) {
   auto* sink = static_cast<RowSink*>(sink_ptr);
+  // A row that began after a lone CR (old Mac line ends) inside the line being fed.
+  if (sink->row_start == 0) sink->row_start = sink->line;
   sink->current.cells.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
 }
 
 void on_row_end(int /*terminator*/, void* sink_ptr) {
   auto* sink = static_cast<RowSink*>(sink_ptr);
-  sink->current.line = sink->row_start;
+  sink->current.line = sink->row_start != 0 ? sink->row_start : sink->line;
   sink->rows.push_back(std::move(sink->current));
   sink->current = CsvRow{};
   sink->row_start = 0;
@@ -46,7 +49,7 @@ Result<std::vector<CsvRow>> read_csv_rows(std::string_view path, std::string_vie
     size_t eol = text.find('\n', pos);
     size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
     std::string_view chunk = text.substr(pos, end - pos);
-    ++line;
+    sink.line = ++line;
     if (sink.row_start == 0 && !is_blank(chunk)) sink.row_start = line;
     if (sink.row_start != 0) last_start = sink.row_start;
     if (csv_parse(&parser, chunk.data(), chunk.size(), on_cell, on_row_end, &sink) != chunk.size())

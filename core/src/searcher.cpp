@@ -145,7 +145,12 @@ struct Searcher::Impl {
                                                                       ? Date{}
                                                                       : sib.span.effective))) {
               auto current = load(*docid);
-              if (current) stored = std::move(current);
+              // `siblings` belongs to the version being replaced: stop iterating it (a
+              // use-after-free found by fuzz/regressions/query).
+              if (current) {
+                stored = std::move(current);
+                break;
+              }
             }
           }
         }
