@@ -14,12 +14,13 @@ void draw_help(const ViewState& s, Requests& out) {
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.5f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - em * 2, em * 40), std::min(vp->WorkSize.y - em * 2, em * 34)));
+  // As big as the list, within the window (it scrolls when the window is small).
+  ImGui::SetNextWindowSizeConstraints(ImVec2(em * 10, em * 5), ImVec2(vp->WorkSize.x - em * 2, vp->WorkSize.y - em * 2));
   ImGui::SetNextWindowFocus();
   bool open = true;
   ImGui::Begin((std::string(text::kHelpTitle) + "###help").c_str(), &open,
                ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoResize);
+                   ImGuiWindowFlags_AlwaysAutoResize);
   std::string group;
   if (ImGui::BeginTable("##keys", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
     ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed);
@@ -37,13 +38,13 @@ void draw_help(const ViewState& s, Requests& out) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(line.keys.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextWrapped("%s", line.description.c_str());
+      ImGui::TextUnformatted(line.description.c_str());
     }
     ImGui::EndTable();
   }
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_dim));
-  ImGui::TextWrapped("%s", text::kHelpMouse.data());
+  ImGui::TextUnformatted(text::kHelpMouse.data());
   ImGui::PopStyleColor();
   if (ImGui::Button(text::kHelpClose.data())) open = false;
   ImGui::End();

@@ -17,7 +17,7 @@ std::vector<Binding> make_keymap() {
       {{Key::kUp}, Action::kMoveUp, 0, kGroupSearch, "前の結果を選択"},
       {{Key::kDown}, Action::kMoveDown, 0, kGroupSearch, "次の結果を選択"},
       {{Key::kEnter}, Action::kOpenSelected, 0, kGroupSearch, "選択した結果を開く（詳細へ移動）"},
-      {{Key::kKeypadEnter}, Action::kOpenSelected, 0, kGroupSearch, "選択した結果を開く（詳細へ移動）"},
+      {{Key::kKeypadEnter}, Action::kOpenSelected, 0, kGroupSearch, "選択した結果を開く（詳細へ移動）", false},
   };
   const Key digits[] = {Key::k1, Key::k2, Key::k3, Key::k4, Key::k5, Key::k6, Key::k7, Key::k8, Key::k9};
   for (int n = 1; n <= 9; ++n)
@@ -35,12 +35,12 @@ std::vector<Binding> make_keymap() {
       {{Key::kF4}, Action::kEditAsOf, 0, kGroupFilter, "基準日を入力（YYYY-MM-DD、空欄で今日）"},
       {{Key::kF5}, Action::kClearFilters, 0, kGroupFilter, "絞り込みをすべて解除"},
       {{Key::kEqual, kModCtrl}, Action::kFontBigger, 0, kGroupView, "文字を大きく"},
-      {{Key::kEqual, kModCtrl | kModShift}, Action::kFontBigger, 0, kGroupView, "文字を大きく"},
+      {{Key::kEqual, kModCtrl | kModShift}, Action::kFontBigger, 0, kGroupView, "文字を大きく", false},
       {{Key::kSemicolon, kModCtrl}, Action::kFontBigger, 0, kGroupView, "文字を大きく"},
-      {{Key::kSemicolon, kModCtrl | kModShift}, Action::kFontBigger, 0, kGroupView, "文字を大きく"},
-      {{Key::kKeypadAdd, kModCtrl}, Action::kFontBigger, 0, kGroupView, "文字を大きく"},
+      {{Key::kSemicolon, kModCtrl | kModShift}, Action::kFontBigger, 0, kGroupView, "文字を大きく", false},
+      {{Key::kKeypadAdd, kModCtrl}, Action::kFontBigger, 0, kGroupView, "文字を大きく", false},
       {{Key::kMinus, kModCtrl}, Action::kFontSmaller, 0, kGroupView, "文字を小さく"},
-      {{Key::kKeypadSubtract, kModCtrl}, Action::kFontSmaller, 0, kGroupView, "文字を小さく"},
+      {{Key::kKeypadSubtract, kModCtrl}, Action::kFontSmaller, 0, kGroupView, "文字を小さく", false},
       {{Key::k0, kModCtrl}, Action::kFontReset, 0, kGroupView, "文字の大きさを元に戻す"},
       {{Key::kF9}, Action::kToggleTheme, 0, kGroupView, "明るい／暗い表示の切り替え"},
       {{Key::kF1}, Action::kToggleHelp, 0, kGroupView, "ショートカット一覧を表示／隠す"},
@@ -118,12 +118,14 @@ std::vector<HelpLine> help_lines() {
   const auto& map = keymap();
   for (size_t i = 0; i < map.size(); ++i) {
     const Binding& b = map[i];
+    if (!b.in_help) continue;
     if (b.action == Action::kOpenNth) {
       if (b.arg == 1) lines.push_back({b.group, "Ctrl+1～9", b.description});
       continue;
     }
     if (!lines.empty() && lines.back().description == b.description && lines.back().group == b.group) {
-      lines.back().keys += " / " + chord_label(b.chord);
+      // Ctrl+; is Ctrl++ on a Japanese (JIS) keyboard, where + is Shift+;.
+      lines.back().keys += " / " + chord_label(b.chord) + (b.chord.key == Key::kSemicolon ? "（JIS）" : "");
       continue;
     }
     lines.push_back({b.group, chord_label(b.chord), b.description});

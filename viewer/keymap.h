@@ -37,6 +37,7 @@ struct Binding {
   int arg = 0;
   const char* group;        // heading in the F1 overlay
   const char* description;  // what it does, for operators
+  bool in_help = true;      // false for variants the overlay need not list (Shift forms, keypad)
 };
 
 // Every binding, in the order the F1 overlay lists them.

@@ -16,6 +16,7 @@ OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOpti
     out = std::move(*searcher);
     reply.entry_count = out->entry_count();
     reply.charset = out->charset();
+    reply.release = out->release();
   }
   reply.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return reply;
@@ -23,7 +24,8 @@ OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOpti
 
 SearchReply run_search(Searcher& searcher, const SearchJob& job) {
   searcher.refresh();  // a newly committed index is picked up by the next keystroke
-  return SearchReply{job.generation, searcher.search(job.request), searcher.entry_count()};
+  SearchReply reply{job.generation, searcher.search(job.request), searcher.entry_count(), searcher.release()};
+  return reply;
 }
 
 ShowReply run_show(Searcher& searcher, const ShowJob& job) {
@@ -115,7 +117,7 @@ void SearchWorker::run() {
     Reply reply = OpenReply{};
     if (!searcher) {
       // The index did not open: answer every job with the same failure so nothing waits forever.
-      if (search) reply = SearchReply{search->generation, Status::io_error("index is not open"), 0};
+      if (search) reply = SearchReply{search->generation, Status::io_error("index is not open"), 0, std::nullopt};
       else reply = ShowReply{show->generation, Status::io_error("index is not open")};
     } else if (search) {
       reply = run_search(*searcher, *search);

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "madoguchi/date.h"
+#include "madoguchi/releases.h"
 #include "madoguchi/searcher.h"
 #include "madoguchi/status.h"
 
@@ -42,6 +43,7 @@ struct OpenReply {
   std::string db_dir;
   int entry_count = 0;
   std::string charset;  // every character the corpus uses (glyphs to bake)
+  std::optional<ReleaseInfo> release;  // the published release, nullopt for a local index
   double took_ms = 0;
 };
 
@@ -49,6 +51,7 @@ struct SearchReply {
   uint64_t generation = 0;
   Result<SearchResult> result = Status::internal("no result");
   int entry_count = 0;  // after refreshing to the newest committed revision
+  std::optional<ReleaseInfo> release;
 };
 
 struct ShowReply {

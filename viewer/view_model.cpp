@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <ctime>
 
 #include "ui_text.h"
 
@@ -43,6 +45,28 @@ VersionView make_version_view(const EntryDetail& entry, int index) {
 }
 
 }  // namespace
+
+std::string release_label(const ReleaseInfo& r) {
+  std::string label = "第" + std::to_string(r.number) + "版";
+  // Published at (UTC, ISO 8601) shown in Japan time: operators compare it with the wall clock.
+  int y, mo, d, h, mi;
+  if (std::sscanf(r.time.c_str(), "%d-%d-%dT%d:%d", &y, &mo, &d, &h, &mi) == 5) {
+    std::tm tm{};
+    tm.tm_year = y - 1900;
+    tm.tm_mon = mo - 1;
+    tm.tm_mday = d;
+    tm.tm_hour = h + 9;
+    tm.tm_min = mi;
+    const std::time_t t = timegm(&tm);  // normalizes the +9 hours across midnight
+    std::tm jst{};
+    gmtime_r(&t, &jst);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "（%04d-%02d-%02d %02d:%02d 公開）", jst.tm_year + 1900, jst.tm_mon + 1, jst.tm_mday,
+                  jst.tm_hour, jst.tm_min);
+    label += buf;
+  }
+  return label;
+}
 
 std::optional<Date> parse_operator_date(const std::string& input) {
   std::string ascii;
@@ -464,6 +488,7 @@ void ViewModel::on_open(OpenReply& reply) {
   state_.index.state = IndexState::kOpen;
   state_.index.entry_count = reply.entry_count;
   state_.index.charset = std::move(reply.charset);
+  state_.index.release = reply.release ? release_label(*reply.release) : "";
   state_.index.open_ms = reply.took_ms;
 }
 
@@ -478,6 +503,7 @@ void ViewModel::on_search(SearchReply& reply) {
   SearchResult& result = *reply.result;
   state_.search_error.clear();
   state_.index.entry_count = reply.entry_count;
+  state_.index.release = reply.release ? release_label(*reply.release) : "";
   const std::string selected_id = state_.selected_hit() ? state_.selected_hit()->id : "";
   const bool same_query = result.query == state_.results_query;
   state_.hits = std::move(result.hits);

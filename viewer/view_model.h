@@ -106,6 +106,9 @@ class ViewModel {
   std::string paused_query_;        // last query a pause settle was reported for
 };
 
+// "第12版（2026-11-25 14:12 公開）": a release as the status bar shows it, in Japan time.
+std::string release_label(const ReleaseInfo& release);
+
 // Parses what an operator types as a date: YYYY-MM-DD, with '/' or full-width digits accepted.
 std::optional<Date> parse_operator_date(const std::string& text);
 

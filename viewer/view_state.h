@@ -28,7 +28,7 @@ struct IndexInfo {
   std::string path;
   int entry_count = 0;
   std::string error;    // why the index could not be opened (Japanese for operators + detail)
-  std::string release;  // reserved for issue 4 (release number and publication time); "" = unknown
+  std::string release;  // "第12版（… 公開）"; "" for a local index that was never published
   std::string charset;  // every character the corpus uses (the glyphs to bake)
   double open_ms = 0;   // how long opening took
 };

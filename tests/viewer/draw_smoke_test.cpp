@@ -144,7 +144,7 @@ TEST_CASE("key presses in a frame become the keymap's actions", "[viewer][draw]"
   CHECK(s.model.state().help_open);
 }
 
-TEST_CASE("typing reaches the model; Esc clears the box instead of reverting it", "[viewer][draw]") {
+TEST_CASE("typing reaches the model, Esc clears the box instead of reverting it", "[viewer][draw]") {
   Scene s;
   s.ui->frame(s.model);  // the first frame focuses the search box
   s.ui->frame(s.model);

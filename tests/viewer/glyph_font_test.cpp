@@ -67,7 +67,7 @@ TEST_CASE("a Japanese font is found through fontconfig and covers everything ope
   CHECK(missing_glyphs(*face, ui.chars()).empty());
 }
 
-TEST_CASE("a font file named by the operator wins; a wrong path is an error", "[viewer][fonts]") {
+TEST_CASE("a font file named by the operator wins, a wrong path is an error", "[viewer][fonts]") {
   auto found = find_japanese_font({});
   if (!found) FAIL("no Japanese font installed");
   auto chosen = find_japanese_font({.file = found->path, .file_index = found->index});

@@ -155,7 +155,7 @@ std::optional<json> type_and_wait(const Env& env, const std::string& log, const 
 
 }  // namespace
 
-TEST_CASE("--screenshot under Xvfb writes a PNG with Japanese results drawn", "[viewer][gui]") {
+TEST_CASE("the screenshot command under Xvfb writes a PNG with Japanese results drawn", "[viewer][gui]") {
   Session s;
   const auto t0 = std::chrono::steady_clock::now();
   s.start_x();
@@ -194,7 +194,7 @@ TEST_CASE("without a GL 3 context the viewer falls back to the OpenGL 2 backend"
   check_screenshot_shows_results(png);
 }
 
-TEST_CASE("--gl 2 forces the OpenGL 2 backend; no index configured explains itself", "[viewer][gui]") {
+TEST_CASE("forcing the OpenGL 2 backend, and starting with no index configured", "[viewer][gui]") {
   Session s;
   s.start_x();
   const std::string png = s.tmp.str("noindex.png");

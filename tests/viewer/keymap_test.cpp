@@ -1,7 +1,11 @@
 // The one keymap: the issue's shortcuts exist, no chord means two things, the F1 list is whole.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <set>
+#include <sstream>
+
+#include "test_support.h"
 
 #include "keymap.h"
 
@@ -55,6 +59,28 @@ TEST_CASE("the F1 overlay lists every binding, merged by what it does", "[viewer
   CHECK(nth);
   CHECK(chord_label({Key::kC, kModCtrl | kModShift}) == "Ctrl+Shift+C");
   CHECK(chord_label({Key::kDown}) == "↓");
+}
+
+}  // namespace madoguchi::viewer
+
+namespace madoguchi::viewer {
+
+TEST_CASE("docs/viewer.md lists every shortcut the F1 overlay shows", "[viewer][keymap]") {
+  std::ifstream in(madoguchi::test::source_dir() + "/docs/viewer.md");
+  REQUIRE(in);
+  std::stringstream doc;
+  doc << in.rdbuf();
+  for (const auto& line : help_lines()) {
+    std::stringstream keys(line.keys);
+    std::string key;
+    while (std::getline(keys, key, '/')) {
+      while (!key.empty() && key.front() == ' ') key.erase(key.begin());
+      while (!key.empty() && key.back() == ' ') key.pop_back();
+      if (const auto jis = key.find("（JIS）"); jis != std::string::npos) key.erase(jis);
+      INFO(line.description);
+      CHECK(doc.str().find(key) != std::string::npos);
+    }
+  }
 }
 
 }  // namespace madoguchi::viewer

@@ -56,7 +56,7 @@ TEST_CASE("the worker opens the index, answers searches and wakes the UI each ti
   CHECK_FALSE(worker.busy());
 }
 
-TEST_CASE("a burst of keystrokes is answered for the newest query; waiting ones are dropped", "[viewer][worker]") {
+TEST_CASE("a burst of keystrokes is answered for the newest query, waiting ones are dropped", "[viewer][worker]") {
   TempDir tmp;
   const std::string db = build_viewer_index(tmp);
   SearchWorker worker(db, Clock::fixed(today()), {}, nullptr);

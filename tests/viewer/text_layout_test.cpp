@@ -34,7 +34,7 @@ TEST_CASE("Latin words stay whole and spaces do not start a line", "[viewer][lay
   CHECK(lines(text("https://example.jp/very/long"), 10).size() == 3);  // too long: broken anyway
 }
 
-TEST_CASE("kinsoku: 。、」 hang rather than start a line; 「 does not end one", "[viewer][layout]") {
+TEST_CASE("kinsoku: 。、」 hang rather than start a line, 「 does not end one", "[viewer][layout]") {
   CHECK(lines(text("相談です。次へ"), 8) == std::vector<std::string>{"相談です。", "次へ"});
   CHECK(lines(text("あいう「えお」"), 8) == std::vector<std::string>{"あいう", "「えお」"});
   CHECK(is_line_start_forbidden(U'ー'));
@@ -42,7 +42,7 @@ TEST_CASE("kinsoku: 。、」 hang rather than start a line; 「 does not end on
   CHECK(is_line_end_forbidden(U'（'));
 }
 
-TEST_CASE("newlines break lines; max_lines truncates", "[viewer][layout]") {
+TEST_CASE("newlines break lines, max_lines truncates", "[viewer][layout]") {
   CHECK(lines(text("一行目\n二行目"), 100) == std::vector<std::string>{"一行目", "二行目"});
   CHECK(lines(text("あ\n\nい"), 100) == std::vector<std::string>{"あ", "", "い"});
   bool truncated = false;

@@ -151,7 +151,7 @@ TEST_CASE("Enter opens the selected result and records a settle point", "[viewer
   CHECK(f.events.settles.back().query == "発熱");
 }
 
-TEST_CASE("Ctrl+1..9 open the n-th result; out of range does nothing", "[viewer][model]") {
+TEST_CASE("Ctrl+1..9 open the n-th result, out of range does nothing", "[viewer][model]") {
   Fixture f;
   type(f.model, "ほけんじょ");
   REQUIRE(f.s().hits.size() >= 2);
@@ -163,7 +163,7 @@ TEST_CASE("Ctrl+1..9 open the n-th result; out of range does nothing", "[viewer]
   CHECK(f.s().selected == 1);
 }
 
-TEST_CASE("Esc clears the query; a second Esc returns focus to the search box", "[viewer][model]") {
+TEST_CASE("Esc clears the query, a second Esc returns focus to the search box", "[viewer][model]") {
   Fixture f;
   type(f.model, "発熱");
   press(f.model, {Key::kEnter});
@@ -321,7 +321,7 @@ TEST_CASE("type filter from the keyboard: F3 lists the types operators know", "[
   CHECK(has(ids(f.s()), "vaccine-spring"));
 }
 
-TEST_CASE("as-of date from the keyboard: F4, a date, Enter; bad dates are refused", "[viewer][model]") {
+TEST_CASE("as-of date from the keyboard: F4, a date, Enter, bad dates are refused", "[viewer][model]") {
   Fixture f;
   type(f.model, "PCR");
   CHECK_FALSE(has(ids(f.s()), "free-pcr"));  // withdrawn after 2023-03-31
@@ -356,7 +356,7 @@ TEST_CASE("the as-of date also picks which version the detail shows", "[viewer][
   CHECK(v.version.effective.to_string() == "2022-09-07");
 }
 
-TEST_CASE("a new query starts at the top; the same query searched again keeps the selection", "[viewer][model]") {
+TEST_CASE("a new query starts at the top, the same query searched again keeps the selection", "[viewer][model]") {
   Fixture f;
   type(f.model, "ほけんじょ");
   press(f.model, {Key::kDown});
@@ -404,7 +404,7 @@ TEST_CASE("notices expire on their own timer", "[viewer][model]") {
   CHECK(f.s().notice.empty());
 }
 
-TEST_CASE("font size keys step, clamp and reset; F9 switches the theme", "[viewer][model]") {
+TEST_CASE("font size keys step, clamp and reset, F9 switches the theme", "[viewer][model]") {
   Fixture f;
   const float start = f.s().font_size;
   press(f.model, {Key::kEqual, kModCtrl});
@@ -442,6 +442,34 @@ TEST_CASE("operators' dates: separators and full-width digits", "[viewer][model]
   CHECK_FALSE(parse_operator_date("2023-02-30").has_value());
   CHECK_FALSE(parse_operator_date("昨日").has_value());
   CHECK_FALSE(parse_operator_date("2023-05-08x").has_value());
+}
+
+}  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("the status bar names the published release in Japan time", "[viewer][model]") {
+  ReleaseInfo r;
+  r.number = 12;
+  r.time = "2026-11-25T16:05:00Z";
+  CHECK(release_label(r) == "第12版（2026-11-26 01:05 公開）");
+  r.time = "";
+  CHECK(release_label(r) == "第12版");
+
+  TempDir tmp;
+  write_viewer_corpus(tmp.path() / "corpus");
+  auto published = madoguchi::test::run_cli(
+      {"publish", tmp.str("corpus"), "--db", tmp.str("live"), "--message", "初回", "--author", "test"});
+  INFO(published.err);
+  REQUIRE(published.exit_code == 0);
+  InlineSearchService service(tmp.str("live"), Clock::fixed(today()));
+  RecordingEvents events;
+  ViewModel m(service, events);
+  m.pump();
+  CHECK(m.state().index.release.rfind("第1版", 0) == 0);
+  // A local build has no release.
+  Fixture f;
+  CHECK(f.s().index.release.empty());
 }
 
 }  // namespace madoguchi::viewer::test
