@@ -69,8 +69,8 @@ Searcher& searcher() {
     Corpus corpus;
     corpus.root = dir;
     const char* entries[] = {
-        "---\nid: fever\ntitle: 発熱したときの相談先\ncategory: [受診相談]\ntags: [発熱]\n---\n## 質問\n熱が出ました。\n## 回答\n"
-        "かかりつけ医か保健所に電話で相談してください。\n",
+        ("---\nid: fever\ntitle: 発熱したときの相談先\ncategory: [受診相談]\ntags: [発熱]\n---\n## 質問\n熱が出ました。\n"
+         "## 回答\nかかりつけ医か保健所に電話で相談してください。\n"),
         "---\nid: isolation\ntype: policy\ntitle: 療養期間\neffective: 2022-09-07\n---\n## 回答\n発症日から7日間です。\n",
         "---\nid: isolation\ntype: policy\ntitle: 療養期間（改定予定）\neffective: 2030-01-01\n---\n## 回答\n5日間です。\n",
         "---\nid: route\ntype: routing\ntitle: 吹田市の方\nmunicipalities: [吹田市]\n---\n## 回答\n吹田市保健所へ。COVID-19 PCR\n",
