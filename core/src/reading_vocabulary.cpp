@@ -13,6 +13,7 @@ namespace {
 constexpr size_t kMinTypoLength = 3;   // a term of three or more kana (issue 10)
 constexpr size_t kMaxWordLength = 16;  // longer readings are compounds of shorter ones
 constexpr size_t kMaxWordsPerReading = 6;  // homophones beyond these are rare words
+constexpr size_t kMaxTypoLength = 8;       // longer typed pieces: lookups cost more than they find
 
 uint64_t hash_of(const std::u32string& s) { return XXH3_64bits(s.data(), s.size() * sizeof(char32_t)); }
 
@@ -142,7 +143,7 @@ std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, b
       } else if (open_end && at_end && has_prefix(s)) {
         score = double(len * len) * 0.9;
         seg.prefix = true;
-      } else if (typos && len >= kMinTypoLength) {
+      } else if (typos && len >= kMinTypoLength && len <= kMaxTypoLength) {
         auto near = one_edit_away(piece);
         // Three typed kana are too little to guess from, unless a kana was missed from four.
         if (len == kMinTypoLength)
