@@ -17,6 +17,7 @@
 #include "config.h"
 #include "draw_frame.h"
 #include "event_log.h"
+#include "search_log_events.h"
 #include "frame_stats.h"
 #include "gl_window.h"
 #include "options.h"
@@ -135,7 +136,17 @@ int main(int argc, char** argv) {
     if (!log) return fail(1, error);
   }
   NoEvents no_events;
-  ViewEvents& events = log ? static_cast<ViewEvents&>(*log) : no_events;
+  ViewEvents& base_events = log ? static_cast<ViewEvents&>(*log) : no_events;
+  // The seat's search log (issue 8). Screenshot and measurement runs keep none unless asked.
+  std::unique_ptr<SearchLogEvents> search_log;
+  const bool measuring = !opt.screenshot.empty() || opt.exit_after_frames >= 0;
+  if (!opt.no_log && (!opt.log_dir.empty() || !measuring)) {
+    const std::string dir = opt.log_dir.empty() ? default_log_dir() : opt.log_dir;
+    auto opened = SearchLog::open(dir + "/search-log-" + seat_name() + ".sqlite", seat_name());
+    if (opened) search_log = std::make_unique<SearchLogEvents>(std::move(*opened), base_events);
+    else std::fprintf(stderr, "madoguchi-viewer: warning: no search log: %s\n", opened.status().to_string().c_str());
+  }
+  ViewEvents& events = search_log ? static_cast<ViewEvents&>(*search_log) : base_events;
 
   // --- Window, then the search worker (it opens the index while fonts are prepared) -----------
   auto window_or = GlWindow::create({cfg.window_width, cfg.window_height, std::string(text::kWindowTitle), opt.gl});

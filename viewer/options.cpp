@@ -26,6 +26,8 @@ std::optional<int> parse_options(int argc, char** argv, ViewerOptions& o) {
   app.add_option("--theme", o.theme, "light or dark")->check(CLI::IsMember({"light", "dark"}));
   app.add_option("--gl", o.gl, "OpenGL backend: auto (3, else 2), 3 or 2")->check(CLI::IsMember({"auto", "3", "2"}));
   app.add_option("--event-log", o.event_log, "Append JSON lines describing searches, selections and timings");
+  app.add_option("--log-dir", o.log_dir, "Directory of this seat's search log (default: the user's data directory)");
+  app.add_flag("--no-log", o.no_log, "Keep no search log");
   app.add_option("--size", size, "Window size WxH (e.g. 1280x800)");
   try {
     app.parse(argc, argv);

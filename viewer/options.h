@@ -23,6 +23,8 @@ struct ViewerOptions {
   std::string theme;           // --theme: light | dark
   std::string gl = "auto";     // --gl: auto | 3 | 2
   std::string event_log;       // --event-log: JSON lines of what happened (tests, benchmarks)
+  std::string log_dir;         // --log-dir: where the seat's search log lives (issue 8)
+  bool no_log = false;         // --no-log: keep no search log
   int width = 0;               // --size WxH
   int height = 0;
 };

@@ -293,3 +293,50 @@ TEST_CASE("left alone, the viewer uses (almost) no CPU", "[viewer][gui]") {
 }
 
 }  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+// Issue 8: what operators settle on in a real viewer reaches the seat's search log, and
+// `madoguchi report` merges it: zero-hit queries (digits masked) and opened entries.
+TEST_CASE("searches settled in a real viewer reach the search log and the report", "[viewer][gui][searchlog]") {
+  Session s({"xdotool"});
+  s.start_x();
+  Env env = s.x->env();
+  const std::string logs = s.tmp.str("seat-logs");
+  const pid_t pid = spawn(s.args({"--no-config", "--log-dir", logs}), env);
+  REQUIRE(wait_until([&] { return find_event(s.log, "ready").has_value(); }, 20));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+
+  // A query that finds nothing, with a caller's phone number in it, then cleared with Esc.
+  REQUIRE(run({"xdotool", "type", "--delay", "60", "zqxw 09012345678"}, env, 20).code == 0);
+  REQUIRE(wait_until([&] {
+    return find_event(s.log, "search", [](const json& e) { return e["query"] == "zqxw 09012345678"; }).has_value();
+  }, 10));
+  REQUIRE(run({"xdotool", "key", "Escape"}, env, 5).code == 0);
+  REQUIRE(wait_until([&] { return find_event(s.log, "settle", [](const json& e) { return e["kind"] == "cleared"; }).has_value(); }, 10));
+
+  // A query that finds the fever entry, opened with Enter.
+  REQUIRE(type_and_wait(env, s.log, "発熱"));
+  REQUIRE(run({"xdotool", "key", "Return"}, env, 5).code == 0);
+  std::optional<json> opened;
+  REQUIRE(wait_until([&] {
+    opened = find_event(s.log, "settle", [](const json& e) { return e["kind"] == "opened"; });
+    return opened.has_value();
+  }, 10));
+  kill(pid, SIGTERM);  // the log is flushed on SIGTERM
+  REQUIRE(wait_exit(pid, 10) == 0);
+
+  auto r = madoguchi::test::run_cli({"report", "--logs", logs, "--json"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  json report = json::parse(r.out);
+  CHECK(report["searches"].get<int>() >= 2);
+  REQUIRE_FALSE(report["zero_hit"].empty());
+  const std::string example = report["zero_hit"][0]["examples"][0];
+  CHECK(example == "zqxw ＃");
+  CHECK(r.out.find("09012345678") == std::string::npos);
+  REQUIRE_FALSE(report["opened"].empty());
+  CHECK(report["opened"][0]["id"] == (*opened)["id"]);
+}
+
+}  // namespace madoguchi::viewer::test
