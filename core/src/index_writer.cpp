@@ -118,6 +118,10 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     }
     if (!existed) fs::remove_all(db_dir, ec);
   };
+  // Xapian creates the database directory but not its parents (`--db /srv/madoguchi/live`).
+  if (!existed) {
+    if (auto parent = fs::path(db_dir).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
+  }
   try {
     db = Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
     if (!options.record && !db.get_metadata(std::string(schema::kMetaRelease)).empty()) {
