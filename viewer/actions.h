@@ -25,6 +25,7 @@ enum class Action {
   // Detail pane.
   kCopyAnswer,
   kCopyScript,
+  kFeedback,       // "this answer was not enough" on the open entry (search log, issue 8)
   kTogglePrevious,
   kToggleUpcoming,
   kScrollDetailUp,

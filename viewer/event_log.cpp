@@ -58,6 +58,10 @@ void EventLog::settled(const SettleEvent& e) {
                    {"total", e.total}});
 }
 
+void EventLog::feedback(const std::string& id, const std::string& query, const std::string& note) {
+  write("feedback", {{"id", id}, {"query", query}, {"note", note}});
+}
+
 void EventLog::flush() { std::fflush(file_); }
 
 }  // namespace madoguchi::viewer

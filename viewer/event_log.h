@@ -24,6 +24,7 @@ class EventLog final : public ViewEvents {
   void search_failed(const std::string& query, const Status& status) override;
   void selected(const Hit& hit) override;
   void settled(const SettleEvent& event) override;
+  void feedback(const std::string& id, const std::string& query, const std::string& note) override;
   void flush() override;
 
   // Any other event ("ready", "screenshot", "stats", ...).

@@ -25,6 +25,7 @@ std::vector<Binding> make_keymap() {
   const std::vector<Binding> rest = {
       {{Key::kC, kModCtrl | kModShift}, Action::kCopyAnswer, 0, kGroupDetail, "回答をコピー"},
       {{Key::kF8}, Action::kCopyAnswer, 0, kGroupDetail, "回答をコピー"},
+      {{Key::kF7}, Action::kFeedback, 0, kGroupDetail, "この回答では不十分だったと記録（検索ログ）"},
       {{Key::kS, kModCtrl | kModShift}, Action::kCopyScript, 0, kGroupDetail, "トークスクリプトをコピー"},
       {{Key::kP, kModCtrl}, Action::kTogglePrevious, 0, kGroupDetail, "前の版の内容を表示／隠す"},
       {{Key::kU, kModCtrl}, Action::kToggleUpcoming, 0, kGroupDetail, "予定の版の内容を表示／隠す"},
@@ -87,6 +88,7 @@ std::string chord_label(Chord chord) {
     case Key::kF3: return s + "F3";
     case Key::kF4: return s + "F4";
     case Key::kF5: return s + "F5";
+    case Key::kF7: return s + "F7";
     case Key::kF8: return s + "F8";
     case Key::kF9: return s + "F9";
     case Key::kL: return s + "L";

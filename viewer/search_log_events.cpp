@@ -26,6 +26,7 @@ void SearchLogEvents::settled(const SettleEvent& event) {
 }
 
 void SearchLogEvents::feedback(const std::string& id, const std::string& query, const std::string& note) {
+  next_.feedback(id, query, note);
   log_->record(FeedbackRecord{.entry_id = id, .query = query, .note = note, .release = release_});
 }
 

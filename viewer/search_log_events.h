@@ -20,7 +20,7 @@ class SearchLogEvents final : public ViewEvents {
   // The release in force on this seat (from Searcher::release()), recorded with every search.
   void set_release(long release) { release_ = release; }
   // "This answer was not enough" on `id`, with an optional short note.
-  void feedback(const std::string& id, const std::string& query, const std::string& note);
+  void feedback(const std::string& id, const std::string& query, const std::string& note) override;
 
   void searched(const SearchResult& result) override { next_.searched(result); }
   void search_failed(const std::string& query, const Status& status) override { next_.search_failed(query, status); }

@@ -19,7 +19,7 @@ constexpr KeyCode kKeyCodes[] = {
     {Key::kPageDown, GLFW_KEY_PAGE_DOWN}, {Key::kEnter, GLFW_KEY_ENTER}, {Key::kKeypadEnter, GLFW_KEY_KP_ENTER},
     {Key::kEscape, GLFW_KEY_ESCAPE},   {Key::kF1, GLFW_KEY_F1},           {Key::kF2, GLFW_KEY_F2},
     {Key::kF3, GLFW_KEY_F3},           {Key::kF4, GLFW_KEY_F4},           {Key::kF5, GLFW_KEY_F5},
-    {Key::kF8, GLFW_KEY_F8},           {Key::kF9, GLFW_KEY_F9},           {Key::kL, GLFW_KEY_L},
+    {Key::kF7, GLFW_KEY_F7}, {Key::kF8, GLFW_KEY_F8},           {Key::kF9, GLFW_KEY_F9},           {Key::kL, GLFW_KEY_L},
     {Key::kP, GLFW_KEY_P},             {Key::kU, GLFW_KEY_U},             {Key::kC, GLFW_KEY_C},
     {Key::kS, GLFW_KEY_S},             {Key::k0, GLFW_KEY_0},             {Key::k1, GLFW_KEY_1},
     {Key::k2, GLFW_KEY_2},             {Key::k3, GLFW_KEY_3},             {Key::k4, GLFW_KEY_4},

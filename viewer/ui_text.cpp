@@ -12,7 +12,7 @@ std::vector<std::string_view> all() {
   std::vector<std::string_view> v = {
       kWindowTitle, kSearchHint, kCategory, kType, kAsOf, kAny, kToday, kClearFilters, kHelpButton,
       kNoIndex, kIndexOpening, kIndexFailed, kTypeToSearch, kNoResults, kSearching, kSelectResult,
-      kLoading, kQuestion, kAnswer, kScript, kCopyAnswer, kCopyScript, kCopied, kScriptCopied,
+      kLoading, kQuestion, kAnswer, kScript, kCopyAnswer, kCopyScript, kCopied, kFeedbackRecorded, kScriptCopied,
       kNoScript, kNothingToCopy, kStillLoading, kInForceSince, kInForceUntil, kSinceAlways, kValidity, kSource,
       kMunicipalities, kTags, kRouting, kUpcomingNotice, kUpcomingChange, kShowUpcoming,
       kHideUpcoming, kShowPrevious, kHidePrevious, kPreviousVersion, kUpcomingVersion, kNoPrevious,

@@ -33,6 +33,7 @@ inline constexpr std::string_view kScript = "トークスクリプト";
 inline constexpr std::string_view kCopyAnswer = "回答をコピー";
 inline constexpr std::string_view kCopyScript = "スクリプトをコピー";
 inline constexpr std::string_view kCopied = "回答をコピーしました";
+inline constexpr std::string_view kFeedbackRecorded = "「回答が不十分」と記録しました";
 inline constexpr std::string_view kScriptCopied = "トークスクリプトをコピーしました";
 inline constexpr std::string_view kNoScript = "この項目にはトークスクリプトがありません";
 inline constexpr std::string_view kNothingToCopy = "コピーする回答がありません（結果を選んでください）";

@@ -30,6 +30,8 @@ class ViewEvents {
   virtual void search_failed(const std::string& /*query*/, const Status& /*status*/) {}
   virtual void selected(const Hit& /*hit*/) {}
   virtual void settled(const SettleEvent& /*event*/) {}
+  // The operator marked entry `id` as "this answer was not enough" (with an optional note).
+  virtual void feedback(const std::string& /*id*/, const std::string& /*query*/, const std::string& /*note*/) {}
   // Called on window close, SIGTERM and SIGINT: commit anything buffered.
   virtual void flush() {}
 };

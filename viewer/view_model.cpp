@@ -121,6 +121,7 @@ void ViewModel::apply(const ActionRequest& r) {
     case Action::kOpenNth: open_nth(r.arg); break;
     case Action::kFocusChanged: focus(static_cast<Focus>(r.arg)); break;
     case Action::kCopyAnswer: copy_answer(); break;
+    case Action::kFeedback: record_feedback(); break;
     case Action::kCopyScript: copy_script(); break;
     case Action::kTogglePrevious: toggle_previous(); break;
     case Action::kToggleUpcoming: toggle_upcoming(); break;
@@ -323,6 +324,13 @@ void ViewModel::copy_answer() {
   state_.clipboard_request = to_plain_text(state_.detail.current.answer);
   notify(text::kCopied);
   settle(SettleKind::kCopied, hit);
+}
+
+void ViewModel::record_feedback() {
+  const Hit* hit = state_.selected_hit();
+  if (!hit) return notify(text::kNothingToCopy);
+  events_.feedback(hit->id, state_.query, "");
+  notify(text::kFeedbackRecorded);
 }
 
 void ViewModel::copy_script() {

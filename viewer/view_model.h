@@ -48,6 +48,7 @@ class ViewModel {
   void open_selected();
   void open_nth(int rank);  // 1-based
   void copy_answer();
+  void record_feedback();
   void copy_script();
   void toggle_previous();
   void toggle_upcoming();

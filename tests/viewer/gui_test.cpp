@@ -323,6 +323,9 @@ TEST_CASE("searches settled in a real viewer reach the search log and the report
     opened = find_event(s.log, "settle", [](const json& e) { return e["kind"] == "opened"; });
     return opened.has_value();
   }, 10));
+  // F7: "this answer was not enough" on the open entry.
+  REQUIRE(run({"xdotool", "key", "F7"}, env, 5).code == 0);
+  REQUIRE(wait_until([&] { return find_event(s.log, "feedback").has_value(); }, 10));
   kill(pid, SIGTERM);  // the log is flushed on SIGTERM
   REQUIRE(wait_exit(pid, 10) == 0);
 
@@ -337,6 +340,8 @@ TEST_CASE("searches settled in a real viewer reach the search log and the report
   CHECK(r.out.find("09012345678") == std::string::npos);
   REQUIRE_FALSE(report["opened"].empty());
   CHECK(report["opened"][0]["id"] == (*opened)["id"]);
+  REQUIRE(report["feedback"].size() == 1);
+  CHECK(report["feedback"][0]["id"] == (*opened)["id"]);
 }
 
 }  // namespace madoguchi::viewer::test
