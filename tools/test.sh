@@ -13,6 +13,7 @@ if [ "${1:-}" = "--sanitize" ]; then
   CC=clang CXX=clang++ "$root/tools/build.sh" "$root/build-asan" -DMADOGUCHI_SANITIZE=ON -DMADOGUCHI_FUZZ=ON
   cd "$root/build-asan"
   export ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  export LSAN_OPTIONS="suppressions=$root/tools/lsan.supp:print_suppressions=0"
   exec ctest --output-on-failure -j "$(nproc)" --timeout 1500 "$@"
 fi
 "$root/tools/build.sh" "$root/build"
