@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <clocale>
 #include <cstdio>
@@ -69,6 +70,17 @@ struct Fonts {
 // Glyphs are rasterized at the monitor's scale (on macOS the framebuffer's, drawn back at
 // FontGlobalScale 1/scale), so text stays sharp on HiDPI screens.
 float font_pixels(float size, float scale) { return size * scale; }
+
+// Spacing scales with the monitor where window coordinates are pixels (Windows, X11); on macOS
+// they are points already.
+float style_scale(float scale) {
+#if defined(__APPLE__)
+  (void)scale;
+  return 1.0f;
+#else
+  return scale;
+#endif
+}
 
 void rebuild_fonts(Fonts& fonts, GlWindow& window, float size, float scale) {
   const float px = font_pixels(size, scale);
@@ -148,18 +160,22 @@ int main(int argc, char** argv) {
   }
   ViewEvents& events = search_log ? static_cast<ViewEvents&>(*search_log) : base_events;
 
-  // --- Window, then the search worker (it opens the index while fonts are prepared) -----------
+  // --- The search worker first (it opens the index while the window and GL context are made) --
+  std::atomic<bool> glfw_ready{false};  // wake-ups before glfwInit would be errors
+  auto wake = [&glfw_ready] {
+    if (glfw_ready.load()) glfwPostEmptyEvent();
+  };
+  std::unique_ptr<SearchService> service;
+  if (cfg.db.empty()) service = std::make_unique<NoIndexService>();
+  else service = std::make_unique<SearchWorker>(cfg.db, clock, SearcherOptions{.badge_days = cfg.badge_days}, wake);
+
   auto window_or = GlWindow::create({cfg.window_width, cfg.window_height, std::string(text::kWindowTitle), opt.gl});
   if (!window_or) return fail(3, window_or.status().message());
   std::unique_ptr<GlWindow> window = std::move(*window_or);
+  glfw_ready.store(true);
   signals.on_signal([] { glfwPostEmptyEvent(); });
   const double window_ms = ms_since(started);
 
-  std::unique_ptr<SearchService> service;
-  if (cfg.db.empty()) service = std::make_unique<NoIndexService>();
-  else
-    service = std::make_unique<SearchWorker>(cfg.db, clock, SearcherOptions{.badge_days = cfg.badge_days},
-                                             [] { glfwPostEmptyEvent(); });
   ViewModel model(*service, events,
                   ViewModelOptions{.result_limit = cfg.result_limit, .default_font_size = ViewerConfig{}.font_size});
   model.set_index_path(cfg.db);
@@ -185,7 +201,7 @@ int main(int argc, char** argv) {
   if (fonts.japanese && !fonts.japanese->missing().empty())
     warn(std::to_string(fonts.japanese->missing().size()) + " characters have no glyph in any installed font");
   Theme theme = model.state().theme;
-  apply_theme(theme, scale);
+  apply_theme(theme, style_scale(scale));
 
   // --- The loop -------------------------------------------------------------------------------
   DrawScratch scratch;
@@ -228,7 +244,7 @@ int main(int argc, char** argv) {
     if (theme != model.state().theme || scale != now_scale) {
       theme = model.state().theme;
       scale = now_scale;
-      apply_theme(theme, scale);
+      apply_theme(theme, style_scale(scale));
     }
 
     window->new_frame();

@@ -141,8 +141,15 @@ Xvfb::~Xvfb() {
 }
 
 Env Xvfb::env() const {
-  return {{"DISPLAY", display_}, {"LANG", "C.UTF-8"}, {"LC_ALL", "C.UTF-8"}, {"WAYLAND_DISPLAY", "<unset>"},
-          {"XMODIFIERS", "<unset>"}, {"GTK_IM_MODULE", "<unset>"}};
+  Env env = {{"DISPLAY", display_}, {"LANG", "C.UTF-8"}, {"LC_ALL", "C.UTF-8"}, {"WAYLAND_DISPLAY", "<unset>"},
+             {"XMODIFIERS", "<unset>"}, {"GTK_IM_MODULE", "<unset>"}};
+  // Under `tools/test.sh --sanitize` the viewer is built with ASan: Mesa's driver, dlclose()d at
+  // exit, leaves a few hundred bytes that LeakSanitizer cannot attribute to any module (so no
+  // suppression can name them) and the exit code would say "leak". Leak checking of the viewer's
+  // own code happens in viewer_tests (model, worker, fonts, headless drawing).
+  if (const char* asan = std::getenv("ASAN_OPTIONS")) env["ASAN_OPTIONS"] = std::string(asan) + ":detect_leaks=0";
+  else env["ASAN_OPTIONS"] = "detect_leaks=0";
+  return env;
 }
 
 void skip_unless_gui_tools(const std::vector<std::string>& programs) {
