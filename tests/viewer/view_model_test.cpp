@@ -473,3 +473,21 @@ TEST_CASE("the status bar names the published release in Japan time", "[viewer][
 }
 
 }  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("a rebuilt index is picked up by the next keystroke", "[viewer][model]") {
+  Fixture f;
+  type(f.model, "マスク");
+  CHECK(f.s().hits.empty());
+  madoguchi::test::write_file(f.tmp.path() / "corpus" / "masks.md",
+                              madoguchi::test::entry_md("masks", "マスクの着用", "マスクの着用は個人の判断です。",
+                                                        "type: faq\ncategory: [感染対策]\neffective: 2023-03-13\n"));
+  auto r = madoguchi::test::run_cli({"index", f.tmp.str("corpus"), "--db", f.db});
+  REQUIRE(r.exit_code == 0);
+  type(f.model, "マスクの");
+  CHECK(ids(f.s()) == std::vector<std::string>{"masks"});
+  CHECK(f.s().index.entry_count == 9);
+}
+
+}  // namespace madoguchi::viewer::test
