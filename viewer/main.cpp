@@ -227,6 +227,7 @@ int main(int argc, char** argv) {
     const bool input = window->input_events() != inputs_seen;
     inputs_seen = window->input_events();
     const bool replies = model.pump();
+    if (search_log) search_log->set_release(model.state().index.release_number);  // recorded with searches
     const bool timer_visible = model.tick();
     const Date today_before = model.state().today;
     model.set_today(clock.today());

@@ -497,6 +497,7 @@ void ViewModel::on_open(OpenReply& reply) {
   state_.index.entry_count = reply.entry_count;
   state_.index.charset = std::move(reply.charset);
   state_.index.release = reply.release ? release_label(*reply.release) : "";
+  state_.index.release_number = reply.release ? reply.release->number : 0;
   state_.index.open_ms = reply.took_ms;
 }
 
@@ -512,6 +513,7 @@ void ViewModel::on_search(SearchReply& reply) {
   state_.search_error.clear();
   state_.index.entry_count = reply.entry_count;
   state_.index.release = reply.release ? release_label(*reply.release) : "";
+  state_.index.release_number = reply.release ? reply.release->number : 0;
   const std::string selected_id = state_.selected_hit() ? state_.selected_hit()->id : "";
   const bool same_query = result.query == state_.results_query;
   state_.hits = std::move(result.hits);

@@ -29,6 +29,7 @@ struct IndexInfo {
   int entry_count = 0;
   std::string error;    // why the index could not be opened (Japanese for operators + detail)
   std::string release;  // "第12版（… 公開）"; "" for a local index that was never published
+  long release_number = 0;  // 0 for a local index
   std::string charset;  // every character the corpus uses (the glyphs to bake)
   double open_ms = 0;   // how long opening took
 };

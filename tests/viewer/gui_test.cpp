@@ -212,7 +212,7 @@ TEST_CASE("end to end: type Japanese, move the selection, copy the answer to the
   s.start_x();
   const Env env = s.x->env();
   const std::string config = s.tmp.str("config/viewer.toml");
-  const pid_t pid = spawn(s.args({"--config", config}), env, s.tmp.str("viewer.out"));
+  const pid_t pid = spawn(s.args({"--config", config, "--no-log"}), env, s.tmp.str("viewer.out"));
   auto cleanup = [&] { kill(pid, SIGKILL); };
   REQUIRE(wait_until([&] { return find_event(s.log, "ready").has_value(); }, 20));
   auto win = run({"xdotool", "search", "--sync", "--pid", std::to_string(pid)}, env, 10);
@@ -277,7 +277,7 @@ TEST_CASE("end to end: type Japanese, move the selection, copy the answer to the
 TEST_CASE("left alone, the viewer uses (almost) no CPU", "[viewer][gui]") {
   Session s;
   s.start_x();
-  const pid_t pid = spawn(s.args({"--no-config", "--query", "発熱"}), s.x->env());
+  const pid_t pid = spawn(s.args({"--no-config", "--no-log", "--query", "発熱"}), s.x->env());
   REQUIRE(wait_until([&] { return find_event(s.log, "ready").has_value(); }, 20));
   std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // settling frames and the first search
   const double c0 = cpu_seconds(pid);
