@@ -9,6 +9,7 @@
 #include <fstream>
 #include <thread>
 
+#include "normalizer.h"
 #include "glyph_set.h"
 #include "process.h"
 #include "viewer_fixture.h"
@@ -19,23 +20,8 @@ namespace {
 using madoguchi::test::TempDir;
 using nlohmann::json;
 
-void encode_utf8(char32_t c, std::string& out) {
-  if (c < 0x80) {
-    out += char(c);
-  } else if (c < 0x800) {
-    out += char(0xC0 | (c >> 6));
-    out += char(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  } else {
-    out += char(0xF0 | (c >> 18));
-    out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  }
-}
+// One UTF-8 encoder for the project: core's (utf8proc).
+void encode_utf8(char32_t c, std::string& out) { madoguchi::append_utf8(out, c); }
 
 const std::map<std::string, std::string> kAnswers = {
     {"hokenjo-hours", "保健所の電話受付は平日9時から17時までです。夜間と休日は受診相談センターにおかけください。"},
