@@ -1,6 +1,7 @@
 // Index writer: builds, incremental updates, removals, atomic failure, analyzer identity.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "madoguchi/index_writer.h"
@@ -117,24 +118,26 @@ TEST_CASE("an index built with another dictionary is refused, not misread", "[wr
   TempDir dir;
   write_fixture_corpus(dir.path() / "corpus");
   REQUIRE(build_index(load(dir), dir.str("db")).has_value());
-  {
+  // Only the dictionary differs from what this build writes (same analysis version), so the
+  // refusal must come from the dictionary check whether or not unidic is installed here.
+  const auto with_dictionary = [&](const std::string& profile, const std::string& dir_name, const std::string& hash) {
     Xapian::WritableDatabase db(dir.str("db"));
-    db.set_metadata(std::string(schema::kMetaAnalyzer),
-                    R"({"profile":"unidic","dictionary_dir":"/var/lib/mecab/dic/unidic","sys_dic_xxh64":"00","analysis_version":1})");
+    auto identity = nlohmann::json::parse(db.get_metadata(std::string(schema::kMetaAnalyzer)));
+    identity["profile"] = profile;
+    identity["dictionary_dir"] = dir_name;
+    identity["sys_dic_xxh64"] = hash;
+    db.set_metadata(std::string(schema::kMetaAnalyzer), identity.dump());
     db.commit();
-  }
+  };
+  with_dictionary("unidic", "/var/lib/mecab/dic/unidic", "00");
   auto s = Searcher::open(dir.str("db"), Clock::fixed(*Date::parse("2026-11-25")));
   REQUIRE_FALSE(s.has_value());
-  // unidic is not installed on this seat: either way the index is not silently used.
+  // Whether or not unidic is installed on this seat, the index is not silently used.
   CHECK((s.status().code() == Code::kIncompatibleIndex || s.status().code() == Code::kInvalidInput));
+  INFO(s.status().message());
   CHECK(s.status().message().find("unidic") != std::string::npos);
 
-  {
-    Xapian::WritableDatabase db(dir.str("db"));
-    db.set_metadata(std::string(schema::kMetaAnalyzer),
-                    R"({"profile":"ipadic","dictionary_dir":"/var/lib/mecab/dic/ipadic-utf8","sys_dic_xxh64":"0123456789abcdef","analysis_version":1})");
-    db.commit();
-  }
+  with_dictionary("ipadic", "/var/lib/mecab/dic/ipadic-utf8", "0123456789abcdef");
   auto other_build = Searcher::open(dir.str("db"), Clock::fixed(*Date::parse("2026-11-25")));
   REQUIRE_FALSE(other_build.has_value());
   CHECK(other_build.status().code() == Code::kIncompatibleIndex);
