@@ -74,8 +74,23 @@ std::string keep_both(const std::string& s, size_t chars) {
   return s.substr(0, starts[chars]) + "…" + s.substr(starts[starts.size() - chars]);
 }
 
+// Line breaks (Markdown paragraphs) become spaces: a diff reads as one wrapped paragraph instead of
+// a column of blank lines.
+std::string one_line(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 WordDiff shortened(const WordDiff& diff) {
   WordDiff out = diff;
+  for (DiffPiece& piece : out) piece.text = one_line(piece.text);
   for (size_t i = 0; i < out.size(); ++i) {
     if (out[i].op != DiffPiece::kSame) continue;
     const bool first = i == 0, last = i + 1 == out.size();
@@ -178,10 +193,17 @@ ChangeItem change_item(const EntryChange& change) {
   item.heading = std::string(kind_label(change.kind)) + "  " + change.title + "  (" + change.id + ")";
   for (const VersionChange& v : change.versions) {
     if (change.versions.size() > 1 || change.kind == ChangeKind::kChanged) item.notes.push_back(version_note(v));
-    for (const FieldChange& f : v.fields) {
-      // An added or withdrawn entry would list every field in full: its body says enough.
-      if (change.kind != ChangeKind::kChanged && f.field != "body") continue;
-      item.fields.push_back({std::string(field_label(f.field)), shortened(f.diff)});
+    // An added or withdrawn entry would list every field in full: its body says enough.
+    if (change.kind != ChangeKind::kChanged) continue;
+    for (const FieldChange& f : v.fields) item.fields.push_back({std::string(field_label(f.field)), shortened(f.diff)});
+  }
+  if (change.kind != ChangeKind::kChanged && !change.versions.empty()) {
+    // The beginning of the latest version's text, all inserted (added) or all deleted (withdrawn).
+    const VersionChange& v = change.versions.back();
+    const auto& content = change.kind == ChangeKind::kAdded ? v.after : v.before;
+    if (content && !content->body.empty()) {
+      const DiffPiece::Op op = change.kind == ChangeKind::kAdded ? DiffPiece::kInserted : DiffPiece::kDeleted;
+      item.fields.push_back({std::string(text::kFieldBody), {{op, keep_head(one_line(content->body), kContextChars * 4)}}});
     }
   }
   return item;
