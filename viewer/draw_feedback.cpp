@@ -9,13 +9,26 @@
 namespace madoguchi::viewer {
 namespace {
 
-// A focus request selects the whole text in ImGui 1.86; the next key would replace the note
-// typed so far (type-ahead before the box had focus). Put the caret at the end instead.
-int caret_to_end(ImGuiInputTextCallbackData* data) {
-  auto* pending = static_cast<bool*>(data->UserData);
-  if (*pending) {
+struct NoteSync {
+  bool* replace;       // the model rewrote the draft (type-ahead before the box had focus)
+  bool* caret_to_end;  // after a focus request
+  const std::string* text;
+};
+
+// Runs inside InputText every frame it is active. An active box keeps its own copy of the text, so
+// a draft the model rewrote is put in here; and a focus request selects the whole text in ImGui
+// 1.86, where the next key would replace it: the caret goes to the end instead.
+int sync_note(ImGuiInputTextCallbackData* data) {
+  auto* sync = static_cast<NoteSync*>(data->UserData);
+  if (*sync->replace) {
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, sync->text->c_str(), sync->text->c_str() + sync->text->size());
+    *sync->replace = false;
+    *sync->caret_to_end = true;
+  }
+  if (*sync->caret_to_end) {
     data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-    *pending = false;
+    *sync->caret_to_end = false;
   }
   return 0;
 }
@@ -32,6 +45,7 @@ void draw_feedback(const ViewState& s, DrawScratch& scratch, Requests& out) {
   if (fresh) {
     scratch.feedback_epoch = f.epoch;
     scratch.feedback_buffer = f.draft;
+    scratch.feedback_replace = true;
   }
   ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f),
                           ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -51,8 +65,11 @@ void draw_feedback(const ViewState& s, DrawScratch& scratch, Requests& out) {
     scratch.feedback_caret_to_end = true;
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
-  if (ImGui::InputText("##note", &scratch.feedback_buffer, ImGuiInputTextFlags_CallbackAlways, caret_to_end,
-                       &scratch.feedback_caret_to_end) &&
+  NoteSync sync{&scratch.feedback_replace, &scratch.feedback_caret_to_end, &f.draft};
+  const bool edited =
+      ImGui::InputText("##note", &scratch.feedback_buffer, ImGuiInputTextFlags_CallbackAlways, sync_note, &sync);
+  if (!ImGui::IsItemActive()) scratch.feedback_replace = false;  // the buffer itself holds the draft
+  if (edited &&
       scratch.feedback_buffer != f.draft)
     out.push_back({Action::kSetFeedbackDraft, 0, scratch.feedback_buffer});
   if (ImGui::Button(text::kFeedbackSave.data())) out.push_back({Action::kCommitFeedback, 0, ""});

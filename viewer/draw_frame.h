@@ -34,6 +34,7 @@ struct DrawScratch {
   std::string feedback_buffer;  // the F7 note box
   uint64_t feedback_epoch = 0;
   bool feedback_caret_to_end = false;
+  bool feedback_replace = false;
   // Visible result rows in the last frame (the screenshot test reads it through the event log).
   int rows_drawn = 0;
 };

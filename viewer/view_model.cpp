@@ -795,7 +795,9 @@ void ViewModel::on_watch(WatchReport& report) {
   request_detail();
   if (state_.history.visible && !state_.history.id.empty())
     releases_->submit(HistoryJob{++history_generation_, state_.history.id});
-  if (!state_.watch.acknowledged && seat_) set_acknowledged(arrival.from, true);
+  // A seat that knew no release yet (a local build that got its first publish): the first release
+  // is its baseline, not a list of every entry as new.
+  if (!state_.watch.acknowledged && seat_) set_acknowledged(arrival.from > 0 ? arrival.from : number, true);
   request_changes();
 }
 

@@ -407,3 +407,36 @@ TEST_CASE("a seat state file that is not JSON is ignored with a warning and rewr
 }
 
 }  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("an editor's local index that gets its first publish: release 1 is the seat's baseline",
+          "[viewer][model][releases]") {
+  TempDir tmp;
+  const std::string db = build_viewer_index(tmp);  // `madoguchi index`: no release
+  FakeTime time;
+  InlineSearchService service(db, Clock::fixed(today()));
+  InlineReleaseService releases(db, Clock::fixed(today()), WatchOptions{.now = time.fn(), .wall = [] { return kWall; }});
+  SeatState seat(tmp.str("seat.json"));
+  RecordingEvents events;
+  ViewModel m(service, events, ViewModelOptions{.now = time.fn()}, &releases, &seat);
+  m.set_index_path(db);
+  m.pump();
+  releases.poll();
+  m.pump();
+  CHECK(m.state().index.release_number == 0);
+  CHECK_FALSE(m.state().watch.acknowledged.has_value());
+
+  auto r = run_cli({"publish", tmp.str("corpus"), "--db", db, "--message", "初回"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  releases.poll();
+  m.pump();
+  CHECK(m.state().banner.visible);
+  CHECK(m.state().banner.text.rfind("リリース 1 を公開", 0) == 0);
+  CHECK(m.state().watch.acknowledged == 1);  // not every entry listed as new
+  CHECK(m.state().watch.changed_since_ack.empty());
+  CHECK(seat.acknowledged(db) == 1);
+}
+
+}  // namespace madoguchi::viewer::test
