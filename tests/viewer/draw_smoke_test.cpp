@@ -252,3 +252,30 @@ TEST_CASE("the release banner, changes panel, history view and note box draw wit
 }
 
 }  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("an Enter that arrives with characters still queued waits for the next frame", "[viewer][draw]") {
+  Scene s;
+  s.ui->frame(s.model);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8("発熱");
+  ImGui::NewFrame();
+  std::vector<KeyPress> deferred;
+  const auto now = poll_shortcuts({{GLFW_KEY_ENTER, 0}, {GLFW_KEY_F1, 0}}, &deferred);
+  CHECK_FALSE(contains(now, Action::kOpenSelected));
+  CHECK_FALSE(contains(now, Action::kToggleHelp));  // keys after the Enter keep their order
+  REQUIRE(deferred.size() == 2);
+  CHECK(deferred[0].key == GLFW_KEY_ENTER);
+  ImGui::Render();
+  // Next frame, nothing queued: the Enter acts.
+  ImGui::NewFrame();
+  std::vector<KeyPress> none;
+  const auto later = poll_shortcuts(deferred, &none);
+  CHECK(contains(later, Action::kOpenSelected));
+  CHECK(contains(later, Action::kToggleHelp));
+  CHECK(none.empty());
+  ImGui::Render();
+}
+
+}  // namespace madoguchi::viewer::test
