@@ -771,6 +771,13 @@ void ViewModel::on_watch(WatchReport& report) {
     return;
   }
   if (number == announced_) return;
+  if (!report.release) {
+    // The index was replaced by one never published (an editor's local build): nothing to announce.
+    announced_ = 0;
+    state_.index.release.clear();
+    state_.index.release_number = 0;
+    return;
+  }
   // A new release reached the seat: say so, show it in the status bar, refresh what is on screen
   // (same query: the selection is kept by entry id; the detail and history are asked again).
   ReleaseArrival arrival;
@@ -784,12 +791,10 @@ void ViewModel::on_watch(WatchReport& report) {
     arrival.withdrawn = report.release->withdrawn;
   }
   announced_ = number;
-  if (report.release) {
-    state_.banner = ReleaseBanner{true, number, banner_text(arrival)};
-    events_.release_arrived(number, state_.banner.text);
-    state_.index.release = release_label(*report.release);
-    state_.index.release_number = number;
-  }
+  state_.banner = ReleaseBanner{true, number, banner_text(arrival)};
+  events_.release_arrived(number, state_.banner.text);
+  state_.index.release = release_label(*report.release);
+  state_.index.release_number = number;
   if (!blank(with_ascii_spaces(state_.query))) submit_search();
   detail_for_.clear();
   request_detail();
@@ -803,6 +808,9 @@ void ViewModel::on_watch(WatchReport& report) {
 
 void ViewModel::request_changes() {
   if (!releases_ || !state_.watch.acknowledged || announced_ < 0) return;
+  // An acknowledged release beyond the current one: the index was rebuilt from scratch and its
+  // numbers started again. Its current release is the new baseline.
+  if (*state_.watch.acknowledged > announced_) set_acknowledged(announced_, true);
   const int from = *state_.watch.acknowledged, to = announced_;
   if (from == to) {
     state_.changes.items.clear();

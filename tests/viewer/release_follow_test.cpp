@@ -440,3 +440,21 @@ TEST_CASE("an editor's local index that gets its first publish: release 1 is the
 }
 
 }  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("a seat whose acknowledged release is beyond the index's (rebuilt from scratch) takes the current one",
+          "[viewer][model][releases]") {
+  Seat seat;
+  {
+    SeatState state(seat.state_path);
+    REQUIRE(state.acknowledge(seat.live, 7).ok());  // from an earlier life of this index
+  }
+  Viewer v(seat);
+  CHECK(v.s().watch.acknowledged == 1);
+  CHECK(SeatState(seat.state_path).acknowledged(seat.live) == 1);
+  CHECK_FALSE(v.s().banner.visible);
+  CHECK(v.s().changes.error.empty());
+}
+
+}  // namespace madoguchi::viewer::test
