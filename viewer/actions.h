@@ -25,7 +25,9 @@ enum class Action {
   // Detail pane.
   kCopyAnswer,
   kCopyScript,
-  kFeedback,       // "this answer was not enough" on the open entry (search log, issue 8)
+  kFeedback,       // "this answer was not enough" on the open entry: opens the note box (issue 8)
+  kSetFeedbackDraft,  // text: the note box's content
+  kCommitFeedback,    // record the feedback with the note (Enter in the note box, its button)
   kTogglePrevious,
   kToggleUpcoming,
   kScrollDetailUp,
@@ -44,6 +46,11 @@ enum class Action {
   kFontReset,
   kToggleTheme,
   kToggleHelp,
+  // Releases (issue 4).
+  kToggleChanges,  // F6: what changed since the release this seat last acknowledged
+  kAcknowledge,    // mark those changes as read (Enter in the changes panel, its button)
+  kToggleHistory,  // Ctrl+H: the selected entry's history with diffs
+  kDismissBanner,  // hide the release banner without reading the changes
 };
 
 struct ActionRequest {

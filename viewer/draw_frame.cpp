@@ -39,6 +39,9 @@ std::vector<ActionRequest> draw_frame(const ViewState& s, DrawScratch& scratch) 
 
   draw_picker(s, out);
   draw_help(s, out);
+  draw_changes(s, scratch, out);
+  draw_history(s, scratch, out);
+  draw_feedback(s, scratch, out);
   scratch.focus_epoch = s.focus_epoch;  // every focus request has been carried out by now
   return out;
 }

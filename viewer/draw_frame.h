@@ -29,6 +29,12 @@ struct DrawScratch {
   bool caret_to_end = false;
   bool replace_as_of = false;
   bool as_of_caret_to_end = false;
+  uint64_t changes_scroll_epoch = 0;
+  uint64_t history_scroll_epoch = 0;
+  std::string feedback_buffer;  // the F7 note box
+  uint64_t feedback_epoch = 0;
+  bool feedback_caret_to_end = false;
+  bool feedback_replace = false;
   // Visible result rows in the last frame (the screenshot test reads it through the event log).
   int rows_drawn = 0;
 };

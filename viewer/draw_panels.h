@@ -16,13 +16,16 @@ namespace madoguchi::viewer {
 
 using Requests = std::vector<ActionRequest>;
 
-void draw_banner(const ViewState& state, Requests& out);  // reserved for issue 4
+void draw_banner(const ViewState& state, Requests& out);
 void draw_search_bar(const ViewState& state, DrawScratch& scratch, Requests& out);
 void draw_results(const ViewState& state, DrawScratch& scratch, Requests& out);
 void draw_detail(const ViewState& state, DrawScratch& scratch, Requests& out);
 void draw_status_bar(const ViewState& state, Requests& out);
 void draw_picker(const ViewState& state, Requests& out);
 void draw_help(const ViewState& state, Requests& out);
+void draw_changes(const ViewState& state, DrawScratch& scratch, Requests& out);
+void draw_history(const ViewState& state, DrawScratch& scratch, Requests& out);
+void draw_feedback(const ViewState& state, DrawScratch& scratch, Requests& out);
 
 // Markdown blocks at the cursor, wrapped to the available width.
 void draw_markdown(const MdDocument& doc, const Palette& palette);

@@ -58,6 +58,11 @@ void draw_row(const ViewState& s, int i, float row_h, const Palette& p, Requests
     draw_chip(hit.badge, bc, p.badge_text);
     ImGui::SameLine(0, pad);
   }
+  // Changed by a release this seat has not acknowledged yet (F6 lists them).
+  if (auto it = s.watch.changed_since_ack.find(hit.id); it != s.watch.changed_since_ack.end()) {
+    draw_chip(it->second == ChangeKind::kAdded ? text::kMarkAdded : text::kMarkRevised, p.focus_border, p.badge_text);
+    ImGui::SameLine(0, pad);
+  }
   const std::string right = join(hit.category, "・") +
                             (hit.type == EntryType::kFaq ? "" : "  " + std::string(text::type_label(to_string(hit.type))));
   const float right_w = right.empty() ? 0 : ImGui::CalcTextSize(right.c_str()).x + pad;

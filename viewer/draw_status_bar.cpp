@@ -28,6 +28,9 @@ void draw_status_bar(const ViewState& s, Requests&) {
   std::string line = std::string(text::kStatusIndex) + " " + (index_name.empty() ? "—" : index_name);
   line += "   " + std::string(text::kStatusRelease) + " " +
           (s.index.release.empty() ? std::string(text::kStatusNoRelease) : s.index.release);
+  if (s.watch.watching)
+    line += "  " + std::string(text::kLastChecked) + " " +
+            (s.watch.last_checked.empty() ? std::string(text::kNeverChecked) : s.watch.last_checked);
   line += "   " + std::string(text::kStatusEntries) + " " + with_thousands(s.index.entry_count) + " " +
           std::string(text::kStatusUnit);
   if (!s.results_query.empty()) {
@@ -47,11 +50,18 @@ void draw_status_bar(const ViewState& s, Requests&) {
   ImGui::PopStyleColor();
   std::string right;
   ImU32 color = p.heading;
-  if (!s.search_error.empty()) {
+  if (s.watch.stale) {
+    // Never hidden behind a notice: an operator must not take a stale release for today's.
+    right = std::string(text::kStaleWarning);
+    color = p.badge_withdrawn;
+  } else if (!s.search_error.empty()) {
     right = std::string(text::kErrorPrefix) + ": " + s.search_error;
     color = p.badge_withdrawn;
   } else if (!s.notice.empty()) {
     right = s.notice;
+  } else if (s.watch.watching && !s.watch.ok) {
+    right = std::string(text::kCheckFailing);
+    color = p.badge_upcoming;
   } else if (s.searching) {
     right = std::string(text::kSearching);
     color = p.text_dim;

@@ -58,6 +58,10 @@ void EventLog::settled(const SettleEvent& e) {
                    {"total", e.total}});
 }
 
+void EventLog::release_arrived(int number, const std::string& banner) {
+  write("release", {{"number", number}, {"banner", banner}});
+}
+
 void EventLog::feedback(const std::string& id, const std::string& query, const std::string& note) {
   write("feedback", {{"id", id}, {"query", query}, {"note", note}});
 }

@@ -25,6 +25,7 @@ class EventLog final : public ViewEvents {
   void selected(const Hit& hit) override;
   void settled(const SettleEvent& event) override;
   void feedback(const std::string& id, const std::string& query, const std::string& note) override;
+  void release_arrived(int number, const std::string& banner) override;
   void flush() override;
 
   // Any other event ("ready", "screenshot", "stats", ...).

@@ -9,6 +9,7 @@ constexpr const char* kGroupSearch = "検索と選択";
 constexpr const char* kGroupDetail = "詳細";
 constexpr const char* kGroupFilter = "絞り込み";
 constexpr const char* kGroupView = "表示";
+constexpr const char* kGroupRelease = "版の更新";
 
 std::vector<Binding> make_keymap() {
   std::vector<Binding> m = {
@@ -25,7 +26,8 @@ std::vector<Binding> make_keymap() {
   const std::vector<Binding> rest = {
       {{Key::kC, kModCtrl | kModShift}, Action::kCopyAnswer, 0, kGroupDetail, "回答をコピー"},
       {{Key::kF8}, Action::kCopyAnswer, 0, kGroupDetail, "回答をコピー"},
-      {{Key::kF7}, Action::kFeedback, 0, kGroupDetail, "この回答では不十分だったと記録（検索ログ）"},
+      {{Key::kF7}, Action::kFeedback, 0, kGroupDetail, "この回答では不十分だったと記録（メモを入れて Enter、Esc で取り消し）"},
+      {{Key::kH, kModCtrl}, Action::kToggleHistory, 0, kGroupDetail, "選択した項目の版の履歴（差分つき）を表示／隠す"},
       {{Key::kS, kModCtrl | kModShift}, Action::kCopyScript, 0, kGroupDetail, "トークスクリプトをコピー"},
       {{Key::kP, kModCtrl}, Action::kTogglePrevious, 0, kGroupDetail, "前の版の内容を表示／隠す"},
       {{Key::kU, kModCtrl}, Action::kToggleUpcoming, 0, kGroupDetail, "予定の版の内容を表示／隠す"},
@@ -35,6 +37,7 @@ std::vector<Binding> make_keymap() {
       {{Key::kF3}, Action::kPickType, 0, kGroupFilter, "種別で絞り込む（↑↓で選び Enter）"},
       {{Key::kF4}, Action::kEditAsOf, 0, kGroupFilter, "基準日を入力（YYYY-MM-DD、空欄で今日）"},
       {{Key::kF5}, Action::kClearFilters, 0, kGroupFilter, "絞り込みをすべて解除"},
+      {{Key::kF6}, Action::kToggleChanges, 0, kGroupRelease, "前回確認した版以降の変更一覧を表示／隠す（一覧で Enter: 確認済みにする）"},
       {{Key::kEqual, kModCtrl}, Action::kFontBigger, 0, kGroupView, "文字を大きく"},
       {{Key::kEqual, kModCtrl | kModShift}, Action::kFontBigger, 0, kGroupView, "文字を大きく", false},
       {{Key::kSemicolon, kModCtrl}, Action::kFontBigger, 0, kGroupView, "文字を大きく"},
@@ -88,6 +91,7 @@ std::string chord_label(Chord chord) {
     case Key::kF3: return s + "F3";
     case Key::kF4: return s + "F4";
     case Key::kF5: return s + "F5";
+    case Key::kF6: return s + "F6";
     case Key::kF7: return s + "F7";
     case Key::kF8: return s + "F8";
     case Key::kF9: return s + "F9";
@@ -96,6 +100,7 @@ std::string chord_label(Chord chord) {
     case Key::kU: return s + "U";
     case Key::kC: return s + "C";
     case Key::kS: return s + "S";
+    case Key::kH: return s + "H";
     case Key::k0: return s + "0";
     case Key::k1: return s + "1";
     case Key::k2: return s + "2";

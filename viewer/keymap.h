@@ -17,8 +17,8 @@ namespace madoguchi::viewer {
 // Keys the viewer binds, independent of GLFW and ImGui key codes.
 enum class Key {
   kUp, kDown, kPageUp, kPageDown, kEnter, kKeypadEnter, kEscape,
-  kF1, kF2, kF3, kF4, kF5, kF7, kF8, kF9,
-  kL, kP, kU, kC, kS,
+  kF1, kF2, kF3, kF4, kF5, kF6, kF7, kF8, kF9,
+  kL, kP, kU, kC, kS, kH,
   k0, k1, k2, k3, k4, k5, k6, k7, k8, k9,
   kEqual, kMinus, kSemicolon, kKeypadAdd, kKeypadSubtract,
 };

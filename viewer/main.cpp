@@ -18,7 +18,9 @@
 #include "config.h"
 #include "draw_frame.h"
 #include "event_log.h"
+#include "release_watcher.h"
 #include "search_log_events.h"
+#include "seat_state.h"
 #include "frame_stats.h"
 #include "gl_window.h"
 #include "options.h"
@@ -126,7 +128,8 @@ int main(int argc, char** argv) {
   ViewerConfig cfg = loaded.config;
   if (!opt.db.empty()) {
     std::error_code ec;
-    if (!std::filesystem::is_directory(opt.db, ec)) return fail(1, "index directory not found: " + opt.db);
+    // A directory (local index, replica) or a stub file (remote backend: `remote HOST:PORT`).
+    if (!std::filesystem::exists(opt.db, ec)) return fail(1, "index directory not found: " + opt.db);
     cfg.db = std::filesystem::absolute(opt.db).lexically_normal().string();
   }
   if (!opt.font.empty()) {
@@ -168,6 +171,16 @@ int main(int argc, char** argv) {
   std::unique_ptr<SearchService> service;
   if (cfg.db.empty()) service = std::make_unique<NoIndexService>();
   else service = std::make_unique<SearchWorker>(cfg.db, clock, SearcherOptions{.badge_days = cfg.badge_days}, wake);
+  // Releases (issue 4): a watcher thread with its own ReleaseLog checks once a second.
+  std::unique_ptr<ReleaseWatcher> releases;
+  if (!cfg.db.empty()) releases = std::make_unique<ReleaseWatcher>(cfg.db, clock, WatchOptions{}, wake);
+  // The release this seat acknowledged. Measurement and --no-config runs keep it in memory only.
+  std::string state_path;
+  if (!opt.state_dir.empty()) state_path = seat_state_path(opt.state_dir);
+  else if (!measuring && !opt.no_config) state_path = seat_state_path(opt.log_dir.empty() ? default_log_dir() : opt.log_dir);
+  std::string seat_warning;
+  SeatState seat(state_path, &seat_warning);
+  if (!seat_warning.empty()) warn(seat_warning);
 
   auto window_or = GlWindow::create({cfg.window_width, cfg.window_height, std::string(text::kWindowTitle), opt.gl});
   if (!window_or) return fail(3, window_or.status().message());
@@ -177,7 +190,8 @@ int main(int argc, char** argv) {
   const double window_ms = ms_since(started);
 
   ViewModel model(*service, events,
-                  ViewModelOptions{.result_limit = cfg.result_limit, .default_font_size = ViewerConfig{}.font_size});
+                  ViewModelOptions{.result_limit = cfg.result_limit, .default_font_size = ViewerConfig{}.font_size},
+                  releases.get(), &seat);
   model.set_index_path(cfg.db);
   model.set_font_size(cfg.font_size);
   model.set_theme(cfg.theme);
@@ -215,6 +229,8 @@ int main(int argc, char** argv) {
   std::optional<double> first_frame_ms, first_ready_ms;
 
   uint64_t inputs_seen = window->input_events();
+  std::vector<KeyPress> deferred_keys;  // an Enter waiting for the characters typed before it
+  std::string pending_panel = opt.panel;  // --panel: opened once the index (and a result) is there
   while (!glfwWindowShouldClose(window->handle()) && !signals.fired()) {
     if (automation || settle > 0) {
       glfwPollEvents();
@@ -250,14 +266,23 @@ int main(int argc, char** argv) {
 
     window->new_frame();
     ImGui::NewFrame();
-    const auto keys = poll_shortcuts(window->take_key_presses());
+    std::vector<KeyPress> presses = std::exchange(deferred_keys, {});
+    for (const KeyPress& k : window->take_key_presses()) presses.push_back(k);
+    const auto keys = poll_shortcuts(presses, &deferred_keys);
     for (const auto& k : keys) model.apply(k);
     const auto requests = draw_frame(model.state(), scratch);
     ImGui::Render();
     window->render(ImGui::GetDrawData(), clear_color());
     const double work_ms = ms_since(frame_start);
 
-    const bool ready = model.state().index.state != IndexState::kOpening && !model.busy();
+    if (!pending_panel.empty() && model.state().index.state == IndexState::kOpen && !model.busy() &&
+        (pending_panel == "changes" || model.state().selected_hit())) {
+      model.apply({pending_panel == "changes" ? Action::kToggleChanges : Action::kToggleHistory, 0, ""});
+      pending_panel.clear();
+      settle = kSettleFrames;
+    }
+    const bool ready = model.state().index.state != IndexState::kOpening && !model.busy() && pending_panel.empty() &&
+                       !model.state().changes.loading && !model.state().history.loading;
     if (ready && !first_ready_ms) first_ready_ms = ms_since(started);
     if (automation && ready) ++frames_ready;
     const bool finish = automation && ready && frames_ready >= frames_wanted;
@@ -298,7 +323,7 @@ int main(int argc, char** argv) {
                              {"content_scale", scale}});
     }
     settle = std::max(0, settle - 1);
-    if (!requests.empty()) settle = std::max(settle, 1);  // applied after drawing: show their effect
+    if (!requests.empty() || !deferred_keys.empty()) settle = std::max(settle, 1);  // applied after drawing: show their effect
     if (finish) break;
     if (automation && SteadyClock::now() > automation_deadline) {
       exit_code = fail(3, "timed out waiting for results");
@@ -308,6 +333,7 @@ int main(int argc, char** argv) {
 
   // --- Shut down: record, save settings, stop threads, close the window -----------------------
   events.flush();
+  model.flush();
   if (log)
     log->write("stats", {{"first_frame_ms", first_frame_ms.value_or(0)}, {"first_ready_ms", first_ready_ms.value_or(0)},
                          {"frame_work_ms", percentiles_json(stats.work_ms)},
@@ -331,7 +357,8 @@ int main(int argc, char** argv) {
       if (Status s = save_config(config_path, to_save); !s.ok()) warn(s.message());
   }
   signals.on_signal(nullptr);
-  service.reset();  // joins the worker, whose wake-ups need GLFW alive
+  releases.reset();  // joins the watcher and the worker, whose wake-ups need GLFW alive
+  service.reset();
   window.reset();
   return exit_code;
 }

@@ -28,6 +28,10 @@ std::optional<int> parse_options(int argc, char** argv, ViewerOptions& o) {
   app.add_option("--event-log", o.event_log, "Append JSON lines describing searches, selections and timings");
   app.add_option("--log-dir", o.log_dir, "Directory of this seat's search log (default: the user's data directory)");
   app.add_flag("--no-log", o.no_log, "Keep no search log");
+  app.add_option("--panel", o.panel, "Open this panel at start: changes (F6) or history (Ctrl+H, of the first result)")
+      ->check(CLI::IsMember({"changes", "history"}));
+  app.add_option("--state-dir", o.state_dir,
+                 "Directory of this seat's state: the release it acknowledged (default: the user's data directory)");
   app.add_option("--size", size, "Window size WxH (e.g. 1280x800)");
   try {
     app.parse(argc, argv);

@@ -25,6 +25,8 @@ struct ViewerOptions {
   std::string event_log;       // --event-log: JSON lines of what happened (tests, benchmarks)
   std::string log_dir;         // --log-dir: where the seat's search log lives (issue 8)
   bool no_log = false;         // --no-log: keep no search log
+  std::string panel;           // --panel changes|history: open it at start (documentation screenshots)
+  std::string state_dir;       // --state-dir: where the seat keeps its acknowledged release (issue 4)
   int width = 0;               // --size WxH
   int height = 0;
 };

@@ -49,11 +49,13 @@ ImVec2 draw_rich_text(const StyledText& text, const Palette& p, const RichTextOp
         dl->AddRectFilled(ImVec2(pos.x - 1, pos.y), ImVec2(end.x + 1, end.y + 1), p.highlight_bg, 3.0f);
         color = p.highlight_text;
       }
+      if (run.style & kStyleInserted) dl->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(end.x, end.y + 1), p.diff_inserted_bg);
+      if (run.style & kStyleDeleted) dl->AddRectFilled(ImVec2(pos.x, pos.y), ImVec2(end.x, end.y + 1), p.diff_deleted_bg);
       if (run.style & kStyleCode) dl->AddRectFilled(ImVec2(pos.x - 1, pos.y), ImVec2(end.x + 1, end.y + 1), p.code_bg, 2.0f);
       dl->AddText(font, size, pos, color, b, e);
       if (run.style & (kStyleBold | kStyleHeading)) dl->AddText(font, size, ImVec2(pos.x + 1, pos.y), color, b, e);
       if (run.style & kStyleLink) dl->AddLine(ImVec2(pos.x, end.y), ImVec2(end.x, end.y), color);
-      if (run.style & kStyleStrike) {
+      if (run.style & (kStyleStrike | kStyleDeleted)) {
         const float mid = pos.y + size * 0.55f;
         dl->AddLine(ImVec2(pos.x, mid), ImVec2(end.x, mid), color);
       }

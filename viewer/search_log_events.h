@@ -26,6 +26,7 @@ class SearchLogEvents final : public ViewEvents {
   void search_failed(const std::string& query, const Status& status) override { next_.search_failed(query, status); }
   void selected(const Hit& hit) override { next_.selected(hit); }
   void settled(const SettleEvent& event) override;
+  void release_arrived(int number, const std::string& banner) override { next_.release_arrived(number, banner); }
   void flush() override;
 
  private:

@@ -19,9 +19,9 @@ constexpr KeyCode kKeyCodes[] = {
     {Key::kPageDown, GLFW_KEY_PAGE_DOWN}, {Key::kEnter, GLFW_KEY_ENTER}, {Key::kKeypadEnter, GLFW_KEY_KP_ENTER},
     {Key::kEscape, GLFW_KEY_ESCAPE},   {Key::kF1, GLFW_KEY_F1},           {Key::kF2, GLFW_KEY_F2},
     {Key::kF3, GLFW_KEY_F3},           {Key::kF4, GLFW_KEY_F4},           {Key::kF5, GLFW_KEY_F5},
-    {Key::kF7, GLFW_KEY_F7}, {Key::kF8, GLFW_KEY_F8},           {Key::kF9, GLFW_KEY_F9},           {Key::kL, GLFW_KEY_L},
+    {Key::kF6, GLFW_KEY_F6}, {Key::kF7, GLFW_KEY_F7}, {Key::kF8, GLFW_KEY_F8},           {Key::kF9, GLFW_KEY_F9},           {Key::kL, GLFW_KEY_L},
     {Key::kP, GLFW_KEY_P},             {Key::kU, GLFW_KEY_U},             {Key::kC, GLFW_KEY_C},
-    {Key::kS, GLFW_KEY_S},             {Key::k0, GLFW_KEY_0},             {Key::k1, GLFW_KEY_1},
+    {Key::kS, GLFW_KEY_S},             {Key::kH, GLFW_KEY_H},             {Key::k0, GLFW_KEY_0},             {Key::k1, GLFW_KEY_1},
     {Key::k2, GLFW_KEY_2},             {Key::k3, GLFW_KEY_3},             {Key::k4, GLFW_KEY_4},
     {Key::k5, GLFW_KEY_5},             {Key::k6, GLFW_KEY_6},             {Key::k7, GLFW_KEY_7},
     {Key::k8, GLFW_KEY_8},             {Key::k9, GLFW_KEY_9},             {Key::kEqual, GLFW_KEY_EQUAL},
@@ -66,10 +66,18 @@ void append_utf8(std::string& out, unsigned int c) {
 
 }  // namespace
 
-std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses) {
+std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses, std::vector<KeyPress>* deferred) {
   std::vector<ActionRequest> out;
   bool escape = false;
-  for (const KeyPress& p : presses) {
+  // Characters still queued go to the active box while it draws, or become type-ahead below: either
+  // way after this frame's keys. An Enter behind them waits a frame.
+  const bool text_pending = ImGui::GetIO().InputQueueCharacters.Size > 0;
+  for (size_t i = 0; i < presses.size(); ++i) {
+    const KeyPress& p = presses[i];
+    if (deferred && text_pending && (p.key == GLFW_KEY_ENTER || p.key == GLFW_KEY_KP_ENTER)) {
+      deferred->insert(deferred->end(), presses.begin() + long(i), presses.end());
+      break;
+    }
     const auto key = key_of(p.key);
     if (!key) continue;
     uint8_t mods = kModNone;

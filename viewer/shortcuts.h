@@ -22,6 +22,11 @@ struct KeyPress {
   int mods = 0;  // GLFW_MOD_* bits
 };
 
-std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses);
+// Presses put in `deferred` wait for the next frame: an Enter that arrives in the same frame as
+// characters still queued (xdotool, a fast typist on a loaded machine) would otherwise act on the
+// text without them (a box reads its characters while drawing, after the shortcuts ran, and
+// type-ahead is handed out after the keys).
+std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses,
+                                          std::vector<KeyPress>* deferred = nullptr);
 
 }  // namespace madoguchi::viewer

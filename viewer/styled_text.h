@@ -19,6 +19,8 @@ enum TextStyle : uint16_t {
   kStyleHighlight = 1 << 5,  // a matched query word
   kStyleDim = 1 << 6,        // secondary text (a link's address)
   kStyleHeading = 1 << 7,
+  kStyleInserted = 1 << 8,   // word diff: added by a release
+  kStyleDeleted = 1 << 9,    // word diff: removed by a release
 };
 
 struct StyledRun {

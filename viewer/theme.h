@@ -31,6 +31,9 @@ struct Palette {
   ImU32 badge_text;
   ImU32 rank_text;
   ImU32 focus_border;
+  ImU32 diff_inserted_bg;  // word diffs: text a release added
+  ImU32 diff_deleted_bg;   // and text it removed (also struck through)
+  ImU32 banner_bg;         // the new-release banner
 };
 
 const Palette& palette(Theme theme);

@@ -20,7 +20,13 @@ std::vector<std::string_view> all() {
       kStatusHits, kStatusUnit, kStatusSearchTime, kStatusAsOf, kStatusNoRelease, kHelpTitle,
       kHelpClose, kHelpMouse, kBadDate, kPickCategoryTitle, kPickTypeTitle, kMoreResults, kShown,
       kOtherSections, kErrorPrefix, kPastDateWarning, kFutureDateWarning, kBadgeNew, kBadgeChanged,
-      kBadgeUpcoming, kBadgeWithdrawn};
+      kBadgeUpcoming, kBadgeWithdrawn, kReleaseWord, kPublishedSuffix, kRollbackTo, kCountChanged, kCountAdded,
+      kCountWithdrawn, kSynonymsOnly, kNoEntryChanges, kSinceAcknowledged, kBannerHint, kBannerButton,
+      kChangesTitle, kChangesNone, kChangesLoading, kChangesRange, kAcknowledge, kAcknowledged, kPanelClose,
+      kHistoryTitle, kHistoryLoading, kHistoryNone, kNothingSelected, kVersionAdded, kVersionChanged,
+      kVersionWithdrawn, kVersionUndated, kComparedWith, kFieldTitle, kFieldBody, kFieldEffective, kFieldExpires,
+      kMarkRevised, kMarkAdded, kLastChecked, kNeverChecked, kStaleWarning, kCheckFailing, kFeedbackTitle,
+      kFeedbackPrompt, kFeedbackSave, kFeedbackCancel, kFeedbackCancelled};
   for (const auto& t : kTypes) v.push_back(t.label);
   return v;
 }

@@ -78,6 +78,51 @@ inline constexpr std::string_view kErrorPrefix = "エラー";
 inline constexpr std::string_view kPastDateWarning = "過去の日付で表示中";
 inline constexpr std::string_view kFutureDateWarning = "未来の日付で表示中";
 
+// Releases (issue 4): banner, changes panel, history view, freshness in the status bar.
+inline constexpr std::string_view kReleaseWord = "リリース";
+inline constexpr std::string_view kPublishedSuffix = "を公開";
+inline constexpr std::string_view kRollbackTo = "に戻す";
+inline constexpr std::string_view kCountChanged = "更新";
+inline constexpr std::string_view kCountAdded = "新規";
+inline constexpr std::string_view kCountWithdrawn = "廃止";
+inline constexpr std::string_view kSynonymsOnly = "同義語の更新";
+inline constexpr std::string_view kNoEntryChanges = "項目の変更なし";
+inline constexpr std::string_view kSinceAcknowledged = "前回確認した版以降の変更";
+inline constexpr std::string_view kBannerHint = "F6: 変更を確認";
+inline constexpr std::string_view kBannerButton = "変更を見る (F6)";
+inline constexpr std::string_view kChangesTitle = "変更一覧（前回確認した版以降）";
+inline constexpr std::string_view kChangesNone = "前回確認した版以降の変更はありません。";
+inline constexpr std::string_view kChangesLoading = "変更を読み込み中…";
+inline constexpr std::string_view kChangesRange = "確認済み";
+inline constexpr std::string_view kAcknowledge = "確認しました (Enter)";
+inline constexpr std::string_view kAcknowledged = "までの変更を確認済みにしました";
+inline constexpr std::string_view kPanelClose = "閉じる (Esc)";
+inline constexpr std::string_view kHistoryTitle = "版の履歴";
+inline constexpr std::string_view kHistoryLoading = "履歴を読み込み中…";
+inline constexpr std::string_view kHistoryNone = "この項目の公開記録はありません（未公開の索引か、公開前からある項目です）。";
+inline constexpr std::string_view kNothingSelected = "結果を選んでから押してください";
+inline constexpr std::string_view kVersionAdded = "からの版を追加";
+inline constexpr std::string_view kVersionChanged = "からの版を変更";
+inline constexpr std::string_view kVersionWithdrawn = "からの版を削除";
+inline constexpr std::string_view kVersionUndated = "日付なし";
+inline constexpr std::string_view kComparedWith = "と比較";
+inline constexpr std::string_view kFieldTitle = "題名";
+inline constexpr std::string_view kFieldBody = "本文";
+inline constexpr std::string_view kFieldEffective = "有効開始";
+inline constexpr std::string_view kFieldExpires = "有効終了";
+inline constexpr std::string_view kMarkRevised = "改訂";
+inline constexpr std::string_view kMarkAdded = "追加";
+inline constexpr std::string_view kLastChecked = "最終確認";
+inline constexpr std::string_view kNeverChecked = "未確認";
+inline constexpr std::string_view kStaleWarning = "【注意】新しい版を数分以上確認できていません。表示が最新でない可能性があります";
+inline constexpr std::string_view kCheckFailing = "版を確認できません";
+// F7 with a note (issue 8).
+inline constexpr std::string_view kFeedbackTitle = "回答が不十分だったと記録";
+inline constexpr std::string_view kFeedbackPrompt = "メモ（任意・短く）。Enter で記録、Esc で取り消し";
+inline constexpr std::string_view kFeedbackSave = "記録 (Enter)";
+inline constexpr std::string_view kFeedbackCancel = "取り消し (Esc)";
+inline constexpr std::string_view kFeedbackCancelled = "記録を取り消しました";
+
 // Badges (DESIGN §3) and entry types, as operators read them.
 inline constexpr std::string_view kBadgeNew = "新規";
 inline constexpr std::string_view kBadgeChanged = "更新";

@@ -32,6 +32,8 @@ class ViewEvents {
   virtual void settled(const SettleEvent& /*event*/) {}
   // The operator marked entry `id` as "this answer was not enough" (with an optional note).
   virtual void feedback(const std::string& /*id*/, const std::string& /*query*/, const std::string& /*note*/) {}
+  // A new release reached the seat and the banner says so (issue 4).
+  virtual void release_arrived(int /*number*/, const std::string& /*banner*/) {}
   // Called on window close, SIGTERM and SIGINT: commit anything buffered.
   virtual void flush() {}
 };

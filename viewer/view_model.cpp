@@ -44,7 +44,170 @@ VersionView make_version_view(const EntryDetail& entry, int index) {
   return v;
 }
 
+// UTF-8 code points of `s`, as byte offsets of each character's start.
+std::vector<size_t> char_starts(const std::string& s) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) out.push_back(i);
+  return out;
+}
+
+// Long unchanged stretches between changes keep a little context on each side ("…" between), so
+// that a one-word change in a long answer reads at a glance.
+constexpr size_t kContextChars = 24;
+
+std::string keep_tail(const std::string& s, size_t chars) {
+  const auto starts = char_starts(s);
+  if (starts.size() <= chars) return s;
+  return "…" + s.substr(starts[starts.size() - chars]);
+}
+
+std::string keep_head(const std::string& s, size_t chars) {
+  const auto starts = char_starts(s);
+  if (starts.size() <= chars) return s;
+  return s.substr(0, starts[chars]) + "…";
+}
+
+std::string keep_both(const std::string& s, size_t chars) {
+  const auto starts = char_starts(s);
+  if (starts.size() <= chars * 2 + 1) return s;
+  return s.substr(0, starts[chars]) + "…" + s.substr(starts[starts.size() - chars]);
+}
+
+// Line breaks (Markdown paragraphs) become spaces: a diff reads as one wrapped paragraph instead of
+// a column of blank lines.
+std::string one_line(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\r') {
+      if (!out.empty() && out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+WordDiff shortened(const WordDiff& diff) {
+  WordDiff out = diff;
+  for (DiffPiece& piece : out) piece.text = one_line(piece.text);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (out[i].op != DiffPiece::kSame) continue;
+    const bool first = i == 0, last = i + 1 == out.size();
+    if (first && last) out[i].text = keep_both(out[i].text, kContextChars);
+    else if (first) out[i].text = keep_tail(out[i].text, kContextChars);
+    else if (last) out[i].text = keep_head(out[i].text, kContextChars);
+    else out[i].text = keep_both(out[i].text, kContextChars);
+  }
+  return out;
+}
+
+std::string_view field_label(const std::string& field) {
+  if (field == "title") return text::kFieldTitle;
+  if (field == "body") return text::kFieldBody;
+  if (field == "type") return text::kType;
+  if (field == "category") return text::kCategory;
+  if (field == "tags") return text::kTags;
+  if (field == "municipalities") return text::kMunicipalities;
+  if (field == "effective") return text::kFieldEffective;
+  if (field == "expires") return text::kFieldExpires;
+  if (field == "source") return text::kSource;
+  return field;
+}
+
+std::string_view kind_label(ChangeKind kind) {
+  switch (kind) {
+    case ChangeKind::kAdded: return text::kCountAdded;
+    case ChangeKind::kChanged: return text::kCountChanged;
+    case ChangeKind::kWithdrawn: return text::kCountWithdrawn;
+  }
+  return text::kCountChanged;
+}
+
+std::string version_note(const VersionChange& v) {
+  Date effective;
+  if (v.after) effective = v.after->effective;
+  else if (v.before) effective = v.before->effective;
+  std::string note = effective.valid() ? effective.to_string() + " " : std::string(text::kVersionUndated) + " ";
+  switch (v.kind) {
+    case ChangeKind::kAdded: note += text::kVersionAdded; break;
+    case ChangeKind::kChanged: note += text::kVersionChanged; break;
+    case ChangeKind::kWithdrawn: note += text::kVersionWithdrawn; break;
+  }
+  if (v.kind == ChangeKind::kAdded && !v.compared_with.empty() && v.compared_with != v.uid) {
+    const auto at = v.compared_with.find('@');
+    const std::string ymd = at == std::string::npos ? "" : v.compared_with.substr(at + 1);
+    std::string when = ymd;
+    if (ymd.size() == 8 && ymd != "00010101") when = ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+    else if (ymd == "00010101") when = std::string(text::kVersionUndated);
+    note += "（" + when + " の版" + std::string(text::kComparedWith) + "）";
+  }
+  return note;
+}
+
 }  // namespace
+
+std::string japan_clock(std::time_t t) {
+  if (t <= 0) return "";
+  const std::time_t jst_t = t + 9 * 3600;
+  std::tm tm{};
+  gmtime_r(&jst_t, &tm);
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d:%02d", tm.tm_hour, tm.tm_min);
+  return buf;
+}
+
+std::string banner_text(const ReleaseArrival& a) {
+  const int n = a.release.number;
+  std::string t = std::string(text::kReleaseWord) + " ";
+  if (a.from > 0 && n > a.from + 1) t += std::to_string(a.from + 1) + "〜" + std::to_string(n);
+  else t += std::to_string(n);
+  t += " " + std::string(text::kPublishedSuffix);
+  if (a.release.kind == "rollback" && a.release.rollback_to > 0)
+    t += "（第" + std::to_string(a.release.rollback_to) + "版" + std::string(text::kRollbackTo) + "）";
+  std::string counts;
+  auto add = [&](std::string_view label, int count) {
+    if (count <= 0) return;
+    if (!counts.empty()) counts += "・";
+    counts += std::string(label) + " " + std::to_string(count) + " 件";
+  };
+  add(text::kCountChanged, a.changed);
+  add(text::kCountAdded, a.added);
+  add(text::kCountWithdrawn, a.withdrawn);
+  if (counts.empty()) counts = std::string(a.release.synonyms_changed ? text::kSynonymsOnly : text::kNoEntryChanges);
+  return t + ": " + counts;
+}
+
+std::string release_line(const ReleaseInfo& r) {
+  std::string line = release_label(r);
+  if (!r.author.empty()) line += " " + r.author;
+  if (!r.message.empty()) line += "「" + r.message + "」";
+  return line;
+}
+
+ChangeItem change_item(const EntryChange& change) {
+  ChangeItem item;
+  item.id = change.id;
+  item.title = change.title;
+  item.kind = change.kind;
+  item.heading = std::string(kind_label(change.kind)) + "  " + change.title + "  (" + change.id + ")";
+  for (const VersionChange& v : change.versions) {
+    if (change.versions.size() > 1 || change.kind == ChangeKind::kChanged) item.notes.push_back(version_note(v));
+    // An added or withdrawn entry would list every field in full: its body says enough.
+    if (change.kind != ChangeKind::kChanged) continue;
+    for (const FieldChange& f : v.fields) item.fields.push_back({std::string(field_label(f.field)), shortened(f.diff)});
+  }
+  if (change.kind != ChangeKind::kChanged && !change.versions.empty()) {
+    // The beginning of the latest version's text, all inserted (added) or all deleted (withdrawn).
+    const VersionChange& v = change.versions.back();
+    const auto& content = change.kind == ChangeKind::kAdded ? v.after : v.before;
+    if (content && !content->body.empty()) {
+      const DiffPiece::Op op = change.kind == ChangeKind::kAdded ? DiffPiece::kInserted : DiffPiece::kDeleted;
+      item.fields.push_back({std::string(text::kFieldBody), {{op, keep_head(one_line(content->body), kContextChars * 4)}}});
+    }
+  }
+  return item;
+}
 
 std::string release_label(const ReleaseInfo& r) {
   std::string label = "第" + std::to_string(r.number) + "版";
@@ -101,13 +264,33 @@ std::optional<Date> parse_operator_date(const std::string& input) {
   return Date::parse(buf);
 }
 
-ViewModel::ViewModel(SearchService& service, ViewEvents& events, ViewModelOptions options)
-    : service_(service), events_(events), options_(std::move(options)) {
+ViewModel::ViewModel(SearchService& service, ViewEvents& events, ViewModelOptions options, ReleaseService* releases,
+                     SeatState* seat)
+    : service_(service), events_(events), options_(std::move(options)), releases_(releases), seat_(seat) {
   if (!options_.now) options_.now = steady_seconds;
   state_.font_size = options_.default_font_size;
+  state_.watch.watching = releases_ != nullptr;
 }
 
 void ViewModel::apply(const ActionRequest& r) {
+  // The note box is modal: only its own actions (and Esc, Enter) reach the model while it is open.
+  if (state_.feedback.open) {
+    switch (r.action) {
+      case Action::kSetFeedbackDraft: set_feedback_draft(r.text); break;
+      case Action::kTypeAhead:  // typed before the box had focus: it belongs to the note
+        state_.feedback.draft += r.text;
+        ++state_.feedback.epoch;
+        break;
+      case Action::kCommitFeedback:
+      case Action::kOpenSelected: commit_feedback(); break;
+      case Action::kEscape:
+        state_.feedback = FeedbackNote{.epoch = state_.feedback.epoch};
+        notify(text::kFeedbackCancelled);
+        break;
+      default: break;
+    }
+    return;
+  }
   switch (r.action) {
     case Action::kNone: break;
     case Action::kSetQuery: set_query(r.text); break;
@@ -122,6 +305,12 @@ void ViewModel::apply(const ActionRequest& r) {
     case Action::kFocusChanged: focus(static_cast<Focus>(r.arg)); break;
     case Action::kCopyAnswer: copy_answer(); break;
     case Action::kFeedback: record_feedback(); break;
+    case Action::kSetFeedbackDraft: break;  // the box is closed
+    case Action::kCommitFeedback: break;
+    case Action::kToggleChanges: toggle_changes(); break;
+    case Action::kAcknowledge: acknowledge(); break;
+    case Action::kToggleHistory: toggle_history(); break;
+    case Action::kDismissBanner: dismiss_banner(); break;
     case Action::kCopyScript: copy_script(); break;
     case Action::kTogglePrevious: toggle_previous(); break;
     case Action::kToggleUpcoming: toggle_upcoming(); break;
@@ -183,6 +372,14 @@ void ViewModel::type_ahead(const std::string& text) {
 }
 
 void ViewModel::escape() {
+  if (state_.history.visible) {
+    state_.history.visible = false;
+    return;
+  }
+  if (state_.changes.visible) {
+    state_.changes.visible = false;
+    return;
+  }
   if (state_.help_open) {
     state_.help_open = false;
     return;
@@ -255,6 +452,11 @@ void ViewModel::select(int index) {
 }
 
 void ViewModel::open_selected() {
+  if (state_.changes.visible && !state_.history.visible) {
+    acknowledge();
+    return;
+  }
+  if (state_.history.visible) return;
   if (state_.picker.open()) {
     picker_choose(state_.picker.index);
     return;
@@ -329,7 +531,31 @@ void ViewModel::copy_answer() {
 void ViewModel::record_feedback() {
   const Hit* hit = state_.selected_hit();
   if (!hit) return notify(text::kNothingToCopy);
-  events_.feedback(hit->id, state_.query, "");
+  FeedbackNote& f = state_.feedback;
+  f.open = true;
+  f.id = hit->id;
+  f.title = hit->title;
+  f.query = state_.query;
+  f.draft.clear();
+  ++f.epoch;
+}
+
+void ViewModel::set_feedback_draft(const std::string& text) {
+  if (state_.feedback.open) state_.feedback.draft = text;
+}
+
+void ViewModel::commit_feedback() {
+  FeedbackNote& f = state_.feedback;
+  if (!f.open) return;
+  // Trimmed; the search log masks digits and cuts it like a query.
+  std::string note = f.draft;
+  while (!note.empty() && (note.back() == ' ' || note.back() == '\n')) note.pop_back();
+  size_t lead = 0;
+  while (lead < note.size() && note[lead] == ' ') ++lead;
+  note.erase(0, lead);
+  if (blank(with_ascii_spaces(note))) note.clear();
+  events_.feedback(f.id, f.query, note);
+  state_.feedback = FeedbackNote{.epoch = f.epoch};
   notify(text::kFeedbackRecorded);
 }
 
@@ -354,6 +580,16 @@ void ViewModel::toggle_upcoming() {
 }
 
 void ViewModel::scroll_detail(float pages) {
+  if (state_.history.visible) {
+    state_.history.scroll_pages = pages;
+    ++state_.history.scroll_epoch;
+    return;
+  }
+  if (state_.changes.visible) {
+    state_.changes.scroll_pages = pages;
+    ++state_.changes.scroll_epoch;
+    return;
+  }
   state_.detail.scroll_pages = pages;
   state_.detail.scroll_to_top = false;
   ++state_.detail.scroll_epoch;
@@ -473,17 +709,251 @@ void ViewModel::set_index_path(const std::string& path) {
 
 bool ViewModel::pump() {
   bool any = false;
-  // Applying a reply may submit a job (a search selects a result, which asks for its detail); an
-  // inline service answers at once, so drain until nothing is left.
-  for (auto replies = service_.drain(); !replies.empty(); replies = service_.drain()) {
-    any = true;
-    for (Reply& r : replies) {
+  // Applying a reply may submit a job (a search selects a result, which asks for its detail; a new
+  // release searches again); inline services answer at once, so drain until nothing is left.
+  for (bool more = true; more;) {
+    more = false;
+    for (Reply& r : service_.drain()) {
+      more = true;
       if (auto* o = std::get_if<OpenReply>(&r)) on_open(*o);
       else if (auto* s = std::get_if<SearchReply>(&r)) on_search(*s);
       else if (auto* d = std::get_if<ShowReply>(&r)) on_show(*d);
     }
+    if (releases_)
+      for (ReleaseReply& r : releases_->drain()) {
+        more = true;
+        if (auto* w = std::get_if<WatchReport>(&r)) on_watch(*w);
+        else if (auto* c = std::get_if<ChangesReply>(&r)) on_changes(*c);
+        else if (auto* h = std::get_if<HistoryReply>(&r)) on_history(*h);
+      }
+    any = any || more;
   }
   return any;
+}
+
+void ViewModel::flush() {
+  if (seat_)
+    if (Status s = seat_->flush(); !s.ok()) notify(s.message());
+}
+
+// --- Releases (issue 4) -------------------------------------------------------------------------
+
+void ViewModel::learn_release(int number) {
+  if (announced_ >= 0) return;
+  announced_ = number;
+  if (!seat_ || number <= 0) return;
+  if (auto ack = seat_->acknowledged(state_.index.path)) {
+    state_.watch.acknowledged = *ack;
+    request_changes();
+  } else {
+    // A seat's first run on this index: nothing it could have missed yet.
+    set_acknowledged(number, true);
+  }
+}
+
+void ViewModel::on_watch(WatchReport& report) {
+  ReleaseWatch& w = state_.watch;
+  w.watching = true;
+  if (watch_since_ == 0) watch_since_ = options_.now();
+  w.ok = report.ok;
+  w.error = report.error;
+  if (report.last_ok > 0) {
+    w.last_ok = report.last_ok;
+    w.last_checked = japan_clock(report.last_ok_wall);
+  }
+  update_stale();
+  if (report.today.valid()) set_today(report.today);
+  if (!report.ok) return;
+
+  const int number = report.release ? report.release->number : 0;
+  if (announced_ < 0) {
+    learn_release(number);
+    return;
+  }
+  if (number == announced_) return;
+  if (!report.release) {
+    // The index was replaced by one never published (an editor's local build): nothing to announce.
+    announced_ = 0;
+    state_.index.release.clear();
+    state_.index.release_number = 0;
+    return;
+  }
+  // A new release reached the seat: say so, show it in the status bar, refresh what is on screen
+  // (same query: the selection is kept by entry id; the detail and history are asked again).
+  ReleaseArrival arrival;
+  if (report.arrival && report.arrival->from == announced_) {
+    arrival = *report.arrival;
+  } else {
+    arrival.from = announced_;
+    arrival.release = *report.release;
+    arrival.added = report.release->added;
+    arrival.changed = report.release->changed;
+    arrival.withdrawn = report.release->withdrawn;
+  }
+  announced_ = number;
+  state_.banner = ReleaseBanner{true, number, banner_text(arrival)};
+  events_.release_arrived(number, state_.banner.text);
+  state_.index.release = release_label(*report.release);
+  state_.index.release_number = number;
+  if (!blank(with_ascii_spaces(state_.query))) submit_search();
+  detail_for_.clear();
+  request_detail();
+  if (state_.history.visible && !state_.history.id.empty())
+    releases_->submit(HistoryJob{++history_generation_, state_.history.id});
+  // A seat that knew no release yet (a local build that got its first publish): the first release
+  // is its baseline, not a list of every entry as new.
+  if (!state_.watch.acknowledged && seat_) set_acknowledged(arrival.from > 0 ? arrival.from : number, true);
+  request_changes();
+}
+
+void ViewModel::request_changes() {
+  if (!releases_ || !state_.watch.acknowledged || announced_ < 0) return;
+  // An acknowledged release beyond the current one: the index was rebuilt from scratch and its
+  // numbers started again. Its current release is the new baseline.
+  if (*state_.watch.acknowledged > announced_) set_acknowledged(announced_, true);
+  const int from = *state_.watch.acknowledged, to = announced_;
+  if (from == to) {
+    state_.changes.items.clear();
+    state_.changes.releases.clear();
+    state_.changes.error.clear();
+    state_.changes.loading = false;
+    state_.changes.from = state_.changes.to = to;
+    state_.watch.changed_since_ack.clear();
+    changes_asked_ = {from, to};
+    return;
+  }
+  if (changes_asked_ == std::make_pair(from, to)) return;
+  changes_asked_ = {from, to};
+  state_.changes.loading = true;
+  releases_->submit(ChangesJob{++changes_generation_, from, to});
+}
+
+void ViewModel::on_changes(ChangesReply& reply) {
+  if (reply.generation != changes_generation_) return;
+  ChangesPanel& c = state_.changes;
+  c.loading = false;
+  if (!reply.diff) {
+    c.error = reply.diff.status().to_string();
+    changes_asked_ = {-1, -1};  // ask again next time
+    return;
+  }
+  c.error.clear();
+  c.from = reply.from;
+  c.to = reply.to;
+  c.releases.clear();
+  for (const ReleaseInfo& r : reply.diff->releases) c.releases.push_back(release_line(r));
+  c.items.clear();
+  state_.watch.changed_since_ack.clear();
+  int added = 0, changed = 0, withdrawn = 0;
+  for (const EntryChange& e : reply.diff->entries) {
+    c.items.push_back(change_item(e));
+    state_.watch.changed_since_ack[e.id] = e.kind;
+    added += e.kind == ChangeKind::kAdded;
+    changed += e.kind == ChangeKind::kChanged;
+    withdrawn += e.kind == ChangeKind::kWithdrawn;
+  }
+  // Changes waiting since an earlier shift and no banner yet: say so once.
+  if (!state_.banner.visible && !c.visible && !reply.diff->releases.empty() && state_.banner.number != reply.to) {
+    ReleaseArrival a;
+    a.from = reply.from;
+    a.release = reply.diff->releases.back();
+    a.added = added;
+    a.changed = changed;
+    a.withdrawn = withdrawn;
+    state_.banner = ReleaseBanner{true, reply.to, banner_text(a)};
+  }
+}
+
+void ViewModel::set_acknowledged(int number, bool persist) {
+  state_.watch.acknowledged = number;
+  if (persist && seat_ && !state_.index.path.empty())
+    if (Status s = seat_->acknowledge(state_.index.path, number); !s.ok()) notify(s.message());
+}
+
+void ViewModel::toggle_changes() {
+  if (state_.changes.visible) {
+    state_.changes.visible = false;
+    return;
+  }
+  state_.help_open = false;
+  state_.picker = Picker{};
+  state_.history.visible = false;
+  state_.changes.visible = true;
+  state_.banner.visible = false;  // the operator is reading them now
+  ++state_.changes.scroll_epoch;
+  state_.changes.scroll_pages = 0;
+  request_changes();
+}
+
+void ViewModel::acknowledge() {
+  if (!state_.watch.acknowledged || state_.changes.loading) return;
+  // What the panel shows is what was read: a release that arrived meanwhile stays unread.
+  const int upto = state_.changes.to > 0 ? state_.changes.to : announced_;
+  if (upto <= 0) {
+    state_.changes.visible = false;
+    return;
+  }
+  set_acknowledged(upto, true);
+  state_.changes.visible = false;
+  if (state_.banner.number <= upto) state_.banner.visible = false;
+  notify("第" + std::to_string(upto) + "版" + std::string(text::kAcknowledged));
+  request_changes();
+}
+
+void ViewModel::toggle_history() {
+  if (state_.history.visible) {
+    state_.history.visible = false;
+    return;
+  }
+  const Hit* hit = state_.selected_hit();
+  if (!hit) return notify(text::kNothingSelected);
+  if (!releases_) return notify(text::kHistoryNone);
+  state_.changes.visible = false;
+  state_.help_open = false;
+  HistoryPanel& h = state_.history;
+  const bool same = h.id == hit->id;
+  h.visible = true;
+  h.id = hit->id;
+  h.title = hit->title;
+  if (!same) {
+    h.steps.clear();
+    h.error.clear();
+  }
+  h.loading = true;
+  ++h.scroll_epoch;
+  h.scroll_pages = 0;
+  releases_->submit(HistoryJob{++history_generation_, hit->id});
+}
+
+void ViewModel::on_history(HistoryReply& reply) {
+  if (reply.generation != history_generation_) return;
+  HistoryPanel& h = state_.history;
+  h.loading = false;
+  if (!reply.history) {
+    h.error = reply.history.status().to_string();
+    return;
+  }
+  h.error.clear();
+  h.steps.clear();
+  const auto& touches = reply.history->releases;
+  for (auto it = touches.rbegin(); it != touches.rend(); ++it) {
+    ChangeItem step = change_item(it->change);
+    step.heading = release_line(it->release) + "  " + std::string(kind_label(it->change.kind));
+    h.steps.push_back(std::move(step));
+  }
+  if (!touches.empty() && !touches.back().change.title.empty()) h.title = touches.back().change.title;
+}
+
+void ViewModel::dismiss_banner() { state_.banner.visible = false; }
+
+bool ViewModel::update_stale() {
+  ReleaseWatch& w = state_.watch;
+  if (!w.watching || watch_since_ == 0) return false;
+  const double since = w.last_ok > 0 ? w.last_ok : watch_since_;
+  const bool stale = options_.now() - since >= options_.stale_seconds;
+  if (stale == w.stale) return false;
+  w.stale = stale;
+  return true;
 }
 
 void ViewModel::on_open(OpenReply& reply) {
@@ -499,6 +969,7 @@ void ViewModel::on_open(OpenReply& reply) {
   state_.index.release = reply.release ? release_label(*reply.release) : "";
   state_.index.release_number = reply.release ? reply.release->number : 0;
   state_.index.open_ms = reply.took_ms;
+  learn_release(int(state_.index.release_number));
 }
 
 void ViewModel::on_search(SearchReply& reply) {
@@ -589,7 +1060,7 @@ void ViewModel::notify(std::string_view message) {
 
 bool ViewModel::tick() {
   const double t = options_.now();
-  bool visible = false;
+  bool visible = update_stale();
   if (!state_.notice.empty() && t >= state_.notice_until) {
     state_.notice.clear();
     visible = true;
@@ -607,6 +1078,12 @@ bool ViewModel::tick() {
 std::optional<double> ViewModel::next_deadline() const {
   std::optional<double> d = pause_deadline_;
   if (!state_.notice.empty()) d = d ? std::min(*d, state_.notice_until) : state_.notice_until;
+  if (state_.watch.watching && watch_since_ > 0 && !state_.watch.stale) {
+    // When the stale warning is due if no good check comes first.
+    const double since = state_.watch.last_ok > 0 ? state_.watch.last_ok : watch_since_;
+    const double due = since + options_.stale_seconds;
+    d = d ? std::min(*d, due) : due;
+  }
   return d;
 }
 

@@ -10,7 +10,9 @@
 #include <string>
 
 #include "actions.h"
+#include "release_watcher.h"
 #include "search_service.h"
+#include "seat_state.h"
 #include "view_events.h"
 #include "view_state.h"
 
@@ -24,12 +26,16 @@ struct ViewModelOptions {
   float min_font_size = 12;
   float max_font_size = 40;
   float font_step = 2;
+  double stale_seconds = 180;     // no good release check for this long: the status bar warns
   std::function<double()> now;    // monotonic seconds; default: steady_clock
 };
 
 class ViewModel {
  public:
-  ViewModel(SearchService& service, ViewEvents& events, ViewModelOptions options = {});
+  // `releases` (the release watcher) and `seat` (where the acknowledged release is kept) are
+  // optional: without them the model follows no releases. Both must outlive the model.
+  ViewModel(SearchService& service, ViewEvents& events, ViewModelOptions options = {},
+            ReleaseService* releases = nullptr, SeatState* seat = nullptr);
 
   const ViewState& state() const { return state_; }
 
@@ -48,7 +54,13 @@ class ViewModel {
   void open_selected();
   void open_nth(int rank);  // 1-based
   void copy_answer();
-  void record_feedback();
+  void record_feedback();                          // F7: opens the note box
+  void set_feedback_draft(const std::string& text);
+  void commit_feedback();                          // Enter in the note box: records, with the note
+  void toggle_changes();                           // F6
+  void acknowledge();                              // Enter in the changes panel
+  void toggle_history();                           // Ctrl+H
+  void dismiss_banner();
   void copy_script();
   void toggle_previous();
   void toggle_upcoming();
@@ -69,8 +81,11 @@ class ViewModel {
   void set_index_path(const std::string& path);  // shown in the status bar; state kOpening
 
   // --- Plumbing -----------------------------------------------------------------------------
-  // Applies replies from the search service. Returns true when the state changed.
+  // Applies replies from the search service and reports from the release watcher. Returns true
+  // when the state changed.
   bool pump();
+  // Flushes what the seat records (the acknowledged release) to disk: window close, signals.
+  void flush();
   // Fires timers that are due (the pause settle point, notice expiry). Returns true when
   // something visible changed (a notice went away).
   bool tick();
@@ -89,6 +104,13 @@ class ViewModel {
   void on_open(OpenReply& reply);
   void on_search(SearchReply& reply);
   void on_show(ShowReply& reply);
+  void on_watch(WatchReport& report);
+  void on_changes(ChangesReply& reply);
+  void on_history(HistoryReply& reply);
+  void learn_release(int number);   // the first release the seat saw: the baseline
+  void request_changes();           // what changed since the acknowledged release, if anything
+  void set_acknowledged(int number, bool persist);
+  bool update_stale();
   void notify(std::string_view message);
   void request_focus(Focus where);
   void settle(SettleKind kind, const Hit* hit);
@@ -105,7 +127,24 @@ class ViewModel {
   std::string detail_for_;          // id + as-of the detail was last requested for
   std::optional<double> pause_deadline_;
   std::string paused_query_;        // last query a pause settle was reported for
+
+  ReleaseService* releases_ = nullptr;
+  SeatState* seat_ = nullptr;
+  int announced_ = -1;              // the release the seat has shown (-1 = none seen yet)
+  uint64_t changes_generation_ = 0;
+  std::pair<int, int> changes_asked_{-1, -1};  // (from, to) last requested
+  uint64_t history_generation_ = 0;
+  double watch_since_ = 0;          // model clock when the first report arrived
 };
+
+// 「リリース 43 を公開: 更新 3 件・新規 1 件」: the banner for a release reaching the seat.
+std::string banner_text(const ReleaseArrival& arrival);
+// 「第43版（2026-12-01 21:30 公開）山田「療養期間の短縮」」: a release in the changes panel and history.
+std::string release_line(const ReleaseInfo& release);
+// An EntryChange as the changes panel shows it (unchanged stretches of long texts shortened).
+ChangeItem change_item(const EntryChange& change);
+// "21:31": a wall time in Japan time.
+std::string japan_clock(std::time_t t);
 
 // "第12版（2026-11-25 14:12 公開）": a release as the status bar shows it, in Japan time.
 std::string release_label(const ReleaseInfo& release);

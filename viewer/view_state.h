@@ -6,18 +6,20 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "madoguchi/date.h"
+#include "madoguchi/releases.h"
 #include "madoguchi/searcher.h"
 #include "markdown.h"
 
 namespace madoguchi::viewer {
 
 // Which part of the window keyboard input belongs to.
-enum class Focus { kSearch, kResults, kDetail, kAsOfInput };
+enum class Focus { kSearch, kResults, kDetail, kAsOfInput, kFeedbackNote };
 
 enum class Theme { kLight, kDark };
 
@@ -73,15 +75,77 @@ struct DetailView {
   bool scroll_to_top = false;
 };
 
-// Reserved for issue 4 (releases): a banner when a new release arrives and a panel listing what
-// changed since the operator's last shift. Not filled in yet; draw_banner.cpp draws nothing for it.
+// One changed field with its word-level diff (long unchanged stretches shortened with "…").
+struct FieldDiff {
+  std::string label;  // what operators read: 本文, 題名, 有効開始, ...
+  WordDiff diff;
+};
+
+// One entry in the changes panel or one step of the history view.
+struct ChangeItem {
+  std::string id;
+  std::string title;
+  ChangeKind kind = ChangeKind::kChanged;
+  std::string heading;  // 「更新」「新規」「廃止」 + title, or the release for a history step
+  std::vector<std::string> notes;  // one line per version change (「2023-06-01 からの版を追加」)
+  std::vector<FieldDiff> fields;
+};
+
+// Shown when a new release reaches the seat (issue 4): 「リリース 43 を公開: 更新 3 件・新規 1 件」.
+// Stays until the operator opens the changes panel or acknowledges.
 struct ReleaseBanner {
   bool visible = false;
+  int number = 0;
   std::string text;
 };
+
+// F6: what changed since the release this seat last acknowledged, each change with its diff.
 struct ChangesPanel {
   bool visible = false;
-  std::vector<std::string> lines;
+  bool loading = false;
+  std::string error;
+  int from = 0;  // the acknowledged release
+  int to = 0;    // the release the diff goes up to (the current one once loaded)
+  std::vector<std::string> releases;  // 「第43版 2026-12-01 21:30 公開 山田「療養期間の短縮」」, oldest first
+  std::vector<ChangeItem> items;      // sorted by id
+  uint64_t scroll_epoch = 0;          // bumped with a scroll request
+  float scroll_pages = 0;
+};
+
+// Ctrl+H: every release that touched the selected entry, newest first, with diffs.
+struct HistoryPanel {
+  bool visible = false;
+  bool loading = false;
+  std::string id;
+  std::string title;
+  std::string error;
+  std::vector<ChangeItem> steps;  // newest first
+  uint64_t scroll_epoch = 0;
+  float scroll_pages = 0;
+};
+
+// How fresh this seat's release is (DESIGN §7): the status bar shows when it last checked
+// successfully and warns when it could not for several minutes.
+struct ReleaseWatch {
+  bool watching = false;     // a watcher reports for this seat
+  bool ok = true;            // the last check read the index
+  std::string error;         // why it did not
+  std::string last_checked;  // "21:31" (Japan time) of the last good check; "" = never
+  double last_ok = 0;        // model clock seconds of the last good check
+  bool stale = false;        // no good check for ViewModelOptions::stale_seconds
+  std::optional<int> acknowledged;  // the release this seat acknowledged (nullopt: not known yet)
+  std::map<std::string, ChangeKind> changed_since_ack;  // entry id -> change, for the marks in results
+};
+
+// F7 "this answer was not enough": a small box for an optional note. Enter records (with or
+// without a note), Esc cancels and records nothing.
+struct FeedbackNote {
+  bool open = false;
+  std::string id;     // the entry it is about
+  std::string title;
+  std::string query;  // the query it was found with
+  std::string draft;
+  uint64_t epoch = 0;  // bumped when the box opens or the model rewrites the draft (the draw layer reloads it)
 };
 
 struct ViewState {
@@ -123,9 +187,12 @@ struct ViewState {
   // For the platform layer: text to put on the clipboard after this frame.
   std::optional<std::string> clipboard_request;
 
-  // Reserved for issue 4.
+  // Releases (issue 4) and feedback notes (issue 8).
   ReleaseBanner banner;
   ChangesPanel changes;
+  HistoryPanel history;
+  ReleaseWatch watch;
+  FeedbackNote feedback;
 
   const Hit* selected_hit() const {
     return selected >= 0 && selected < int(hits.size()) ? &hits[size_t(selected)] : nullptr;

@@ -249,6 +249,15 @@ bool ReleaseLog::refresh() {
   }
 }
 
+Result<std::optional<ReleaseInfo>> ReleaseLog::check() {
+  try {
+    impl_->reopen();
+  } catch (const Xapian::Error& e) {
+    return status_from_xapian(e, impl_->db_dir);
+  }
+  return impl_->with_retry([&]() -> Result<std::optional<ReleaseInfo>> { return latest_release_info(impl_->db); });
+}
+
 std::optional<ReleaseInfo> ReleaseLog::current() {
   auto r = impl_->with_retry([&]() -> Result<std::optional<ReleaseInfo>> { return latest_release_info(impl_->db); });
   return r ? *r : std::nullopt;

@@ -6,10 +6,13 @@
 
 #include "draw_frame.h"
 #include "model_harness.h"
+#include "release_watcher.h"
+#include "seat_state.h"
 #include "shortcuts.h"
 #include "theme.h"
 #include "ui_fonts.h"
 #include "viewer_fixture.h"
+#include "view_model.h"
 
 namespace madoguchi::viewer::test {
 namespace {
@@ -176,6 +179,103 @@ TEST_CASE("characters typed outside the search box are redirected to it", "[view
   CHECK(contains(s.ui->last_shortcuts, Action::kTypeAhead));
   CHECK(s.model.state().query == "ほけんじょ 受付");
   CHECK(s.model.state().focus == Focus::kSearch);
+}
+
+}  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+// Issue 4 and 8's overlays: the banner, the changes panel with word diffs, the history view and
+// the F7 note box, drawn from a model over a published index with an unread release.
+TEST_CASE("the release banner, changes panel, history view and note box draw without a window", "[viewer][draw][releases]") {
+  TempDir tmp;
+  write_viewer_corpus(tmp.path() / "corpus");
+  const std::string live = tmp.str("live");
+  auto publish = [&](const std::string& message) {
+    auto r = madoguchi::test::run_cli({"publish", tmp.str("corpus"), "--db", live, "--message", message});
+    INFO(r.err);
+    REQUIRE(r.exit_code == 0);
+  };
+  publish("初回");
+  SeatState seat(tmp.str("seat.json"));
+  REQUIRE(seat.acknowledge(live, 1).ok());
+  madoguchi::test::write_file(tmp.path() / "corpus" / "symptoms" / "cough.md",
+                              madoguchi::test::entry_md("cough", "咳が続くとき",
+                                                        "咳が三週間以上続く場合は、かかりつけ医にご相談ください。",
+                                                        "type: faq\ncategory: [症状]\neffective: 2022-04-01\n",
+                                                        "咳が止まりません。"));
+  publish("咳の目安を変更");
+
+  InlineSearchService service(live, Clock::fixed(today()));
+  InlineReleaseService releases(live, Clock::fixed(today()));
+  RecordingEvents events;
+  ViewModel model(service, events, {}, &releases, &seat);
+  model.set_index_path(live);
+  model.set_today(today());
+  model.pump();
+  releases.poll();
+  model.pump();
+  Headless ui(model.state().index.charset);
+  model.replace_query("咳");
+  model.pump();
+  REQUIRE(model.state().banner.visible);
+  for (int i = 0; i < 2; ++i) ui.frame(model);
+  CHECK(ui.scratch.rows_drawn >= 1);
+  model.apply({Action::kToggleChanges, 0, ""});
+  model.pump();
+  REQUIRE(model.state().changes.items.size() == 1);
+  for (int i = 0; i < 2; ++i) ui.frame(model);
+  model.apply({Action::kToggleChanges, 0, ""});
+  model.apply({Action::kToggleHistory, 0, ""});
+  model.pump();
+  REQUIRE(model.state().history.steps.size() == 2);
+  for (int i = 0; i < 2; ++i) ui.frame(model);
+  model.apply({Action::kEscape, 0, ""});
+  // F7: the box takes focus; characters typed at once, before the box had focus (type-ahead into the
+  // draft), and after it (through the box), all end up in the note, in order.
+  model.apply({Action::kFeedback, 0, ""});
+  ui.frame(model, {}, false, "説");
+  ui.frame(model, {}, false, "明");
+  ui.frame(model, {}, false, "不足");
+  for (int i = 0; i < 2; ++i) ui.frame(model);
+  CHECK(model.state().feedback.draft == "説明不足");
+  model.apply({Action::kOpenSelected, 0, ""});
+  REQUIRE(events.feedbacks.size() == 1);
+  CHECK(events.feedbacks[0].note == "説明不足");
+  // The dark theme draws the diff colors too.
+  model.set_theme(Theme::kDark);
+  apply_theme(Theme::kDark, 1.0f);
+  model.apply({Action::kToggleChanges, 0, ""});
+  model.pump();
+  ui.frame(model);
+  apply_theme(Theme::kLight, 1.0f);
+}
+
+}  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("an Enter that arrives with characters still queued waits for the next frame", "[viewer][draw]") {
+  Scene s;
+  s.ui->frame(s.model);
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddInputCharactersUTF8("発熱");
+  ImGui::NewFrame();
+  std::vector<KeyPress> deferred;
+  const auto now = poll_shortcuts({{GLFW_KEY_ENTER, 0}, {GLFW_KEY_F1, 0}}, &deferred);
+  CHECK_FALSE(contains(now, Action::kOpenSelected));
+  CHECK_FALSE(contains(now, Action::kToggleHelp));  // keys after the Enter keep their order
+  REQUIRE(deferred.size() == 2);
+  CHECK(deferred[0].key == GLFW_KEY_ENTER);
+  ImGui::Render();
+  // Next frame, nothing queued: the Enter acts.
+  ImGui::NewFrame();
+  std::vector<KeyPress> none;
+  const auto later = poll_shortcuts(deferred, &none);
+  CHECK(contains(later, Action::kOpenSelected));
+  CHECK(contains(later, Action::kToggleHelp));
+  CHECK(none.empty());
+  ImGui::Render();
 }
 
 }  // namespace madoguchi::viewer::test

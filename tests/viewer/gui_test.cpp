@@ -12,6 +12,7 @@
 #include "normalizer.h"
 #include "glyph_set.h"
 #include "process.h"
+#include "search_log_events.h"
 #include "viewer_fixture.h"
 
 namespace madoguchi::viewer::test {
@@ -309,9 +310,17 @@ TEST_CASE("searches settled in a real viewer reach the search log and the report
     opened = find_event(s.log, "settle", [](const json& e) { return e["kind"] == "opened"; });
     return opened.has_value();
   }, 10));
-  // F7: "this answer was not enough" on the open entry.
+  // F7: "this answer was not enough" on the open entry, with a short note (digits masked in the
+  // log), recorded by Enter.
   REQUIRE(run({"xdotool", "key", "F7"}, env, 5).code == 0);
-  REQUIRE(wait_until([&] { return find_event(s.log, "feedback").has_value(); }, 10));
+  REQUIRE(run({"xdotool", "type", "--delay", "60", "night no 0612345678"}, env, 20).code == 0);
+  REQUIRE(run({"xdotool", "key", "Return"}, env, 5).code == 0);
+  std::optional<json> feedback;
+  REQUIRE(wait_until([&] {
+    feedback = find_event(s.log, "feedback");
+    return feedback.has_value();
+  }, 10));
+  CHECK((*feedback)["note"] == "night no 0612345678");
   kill(pid, SIGTERM);  // the log is flushed on SIGTERM
   REQUIRE(wait_exit(pid, 10) == 0);
 
@@ -328,6 +337,70 @@ TEST_CASE("searches settled in a real viewer reach the search log and the report
   CHECK(report["opened"][0]["id"] == (*opened)["id"]);
   REQUIRE(report["feedback"].size() == 1);
   CHECK(report["feedback"][0]["id"] == (*opened)["id"]);
+  CHECK(report["feedback"][0]["count"] == 1);
+  CHECK(report["feedback"][0]["notes"] == json::array({"night no ＃"}));
+}
+
+}  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+// Issue 4: `madoguchi publish` while a real viewer is open. The viewer's watcher thread notices
+// the release (checks once a second), wakes the window, shows the banner and searches the
+// operator's query again on the new release, all without input. Measures publish -> banner.
+TEST_CASE("a release published while a real viewer runs reaches it within seconds", "[viewer][gui][releases]") {
+  Session s;
+  // The fixture index becomes a live database: release 1.
+  auto first = madoguchi::test::run_cli({"publish", s.tmp.str("corpus"), "--db", s.db, "--message", "初回"});
+  INFO(first.err);
+  REQUIRE(first.exit_code == 0);
+  s.start_x();
+  const pid_t pid = spawn(s.args({"--no-config", "--no-log", "--state-dir", s.tmp.str("state"), "--query", "マスク"}),
+                          s.x->env(), s.tmp.str("viewer.out"));
+  REQUIRE(wait_until([&] { return find_event(s.log, "ready").has_value(); }, 20));
+  REQUIRE(wait_until([&] {
+    return find_event(s.log, "search", [](const json& e) { return e["query"] == "マスク" && e["hits"].empty(); })
+        .has_value();
+  }, 20));
+
+  madoguchi::test::write_file(s.tmp.path() / "corpus" / "masks.md",
+                              madoguchi::test::entry_md("masks", "マスクの着用", "マスクの着用は個人の判断です。",
+                                                        "type: faq\ncategory: [感染対策]\neffective: 2023-03-13\n"));
+  const auto wall_ms = [] {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  const long long started = wall_ms();
+  auto second = madoguchi::test::run_cli({"publish", s.tmp.str("corpus"), "--db", s.db, "--message", "マスクを追加"});
+  const long long published = wall_ms();
+  INFO(second.err);
+  REQUIRE(second.exit_code == 0);
+
+  std::optional<json> release;
+  REQUIRE(wait_until([&] {
+    release = find_event(s.log, "release");
+    return release.has_value();
+  }, 30));
+  CHECK((*release)["number"] == 2);
+  CHECK((*release)["banner"] == "リリース 2 を公開: 新規 1 件");
+  // The operator's query, searched again on release 2, now finds the new entry.
+  REQUIRE(wait_until([&] {
+    return find_event(s.log, "search", [](const json& e) {
+             return e["query"] == "マスク" && e["hits"] == json::array({"masks"});
+           }).has_value();
+  }, 10));
+  const double seconds = double((*release)["t_ms"].get<long long>() - published) / 1000.0;
+  WARN("publish (CLI, " << (published - started) << " ms) -> viewer banner: " << seconds
+                        << " s after the commit (the watcher checks once a second)");
+  CHECK(seconds < 5.0);  // about a second when the machine is idle; ctest runs tests in parallel
+
+  kill(pid, SIGTERM);
+  CHECK(wait_exit(pid, 10) == 0);
+  // The seat's first run acknowledged release 1; release 2 is still unread.
+  std::ifstream state(s.tmp.str("state") + "/seat-state-" + seat_name() + ".json");
+  REQUIRE(state);
+  const json doc = json::parse(state);
+  CHECK(doc["acknowledged"][s.db]["release"] == 1);
 }
 
 }  // namespace madoguchi::viewer::test

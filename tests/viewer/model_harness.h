@@ -17,7 +17,16 @@ class RecordingEvents final : public ViewEvents {
   std::vector<SearchResult> searches;
   std::vector<std::string> selections;
   std::vector<SettleEvent> settles;
+  struct Feedback {
+    std::string id, query, note;
+  };
+  std::vector<Feedback> feedbacks;
+  std::vector<std::pair<int, std::string>> releases;  // (number, banner)
   int flushes = 0;
+  void feedback(const std::string& id, const std::string& query, const std::string& note) override {
+    feedbacks.push_back({id, query, note});
+  }
+  void release_arrived(int number, const std::string& banner) override { releases.emplace_back(number, banner); }
   void searched(const SearchResult& r) override { searches.push_back(r); }
   void selected(const Hit& h) override { selections.push_back(h.id); }
   void settled(const SettleEvent& e) override { settles.push_back(e); }

@@ -134,6 +134,11 @@ class ReleaseLog {
 
   // Picks up newer releases (reopen, or open anew for a re-copied replica). True if changed.
   bool refresh();
+  // refresh() that says whether the database could be read at all, for a seat that must show
+  // when it last checked successfully (DESIGN §7): the latest release after picking up new
+  // commits (nullopt: nothing published yet), or the error (kIOError for an unreachable remote,
+  // a replica gone missing). A failed check leaves the previous state readable.
+  Result<std::optional<ReleaseInfo>> check();
 
   std::optional<ReleaseInfo> current();  // nullopt: nothing published yet
   Result<std::vector<ReleaseInfo>> list();  // oldest first

@@ -1,0 +1,81 @@
+// F7 "this answer was not enough": a small box for an optional note (issue 8). The model routes
+// Enter (record, with or without a note) and Esc (cancel, nothing recorded); the box only edits.
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "draw_panels.h"
+#include "ui_text.h"
+
+namespace madoguchi::viewer {
+namespace {
+
+struct NoteSync {
+  bool* replace;       // the model rewrote the draft (type-ahead before the box had focus)
+  bool* caret_to_end;  // after a focus request
+  const std::string* text;
+};
+
+// Runs inside InputText every frame it is active. An active box keeps its own copy of the text, so
+// a draft the model rewrote is put in here; and a focus request selects the whole text in ImGui
+// 1.86, where the next key would replace it: the caret goes to the end instead.
+int sync_note(ImGuiInputTextCallbackData* data) {
+  auto* sync = static_cast<NoteSync*>(data->UserData);
+  if (*sync->replace) {
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, sync->text->c_str(), sync->text->c_str() + sync->text->size());
+    *sync->replace = false;
+    *sync->caret_to_end = true;
+  }
+  if (*sync->caret_to_end) {
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+    *sync->caret_to_end = false;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void draw_feedback(const ViewState& s, DrawScratch& scratch, Requests& out) {
+  if (!s.feedback.open) return;
+  const FeedbackNote& f = s.feedback;
+  const Palette& p = palette(s.theme);
+  const float em = ImGui::GetFontSize();
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const bool fresh = scratch.feedback_epoch != f.epoch;
+  if (fresh) {
+    scratch.feedback_epoch = f.epoch;
+    scratch.feedback_buffer = f.draft;
+    scratch.feedback_replace = true;
+  }
+  ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.35f),
+                          ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(vp->WorkSize.x - em * 2, em * 32), 0), ImGuiCond_Always);
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin((std::string(text::kFeedbackTitle) + "###feedback").c_str(), nullptr,
+               ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoResize);
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(f.title.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_dim));
+  ImGui::TextUnformatted(text::kFeedbackPrompt.data());
+  ImGui::PopStyleColor();
+  ImGui::PopTextWrapPos();
+  if (fresh || !ImGui::IsAnyItemActive()) {
+    ImGui::SetKeyboardFocusHere();
+    scratch.feedback_caret_to_end = true;
+  }
+  ImGui::SetNextItemWidth(-FLT_MIN);
+  NoteSync sync{&scratch.feedback_replace, &scratch.feedback_caret_to_end, &f.draft};
+  const bool edited =
+      ImGui::InputText("##note", &scratch.feedback_buffer, ImGuiInputTextFlags_CallbackAlways, sync_note, &sync);
+  if (!ImGui::IsItemActive()) scratch.feedback_replace = false;  // the buffer itself holds the draft
+  if (edited &&
+      scratch.feedback_buffer != f.draft)
+    out.push_back({Action::kSetFeedbackDraft, 0, scratch.feedback_buffer});
+  if (ImGui::Button(text::kFeedbackSave.data())) out.push_back({Action::kCommitFeedback, 0, ""});
+  ImGui::SameLine();
+  if (ImGui::Button(text::kFeedbackCancel.data())) out.push_back({Action::kEscape, 0, ""});
+  ImGui::End();
+}
+
+}  // namespace madoguchi::viewer
