@@ -1,5 +1,6 @@
 #include "shortcuts.h"
 
+#include <algorithm>
 #include <imgui.h>
 #include <imgui_internal.h>
 #include <GLFW/glfw3.h>  // key and modifier constants only
@@ -92,9 +93,12 @@ std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses, 
   if (escape) swallow_escape();
 
   // Characters typed while no text box has focus (after a click on a result, in the detail pane):
-  // they belong to the search box, so an operator can just keep typing.
+  // they belong to the search box, so an operator can just keep typing. Characters that arrive
+  // with F7 were typed for the note box it opens, which only takes focus next frame: left queued,
+  // the search box (still active this frame) would swallow them.
   ImGuiIO& io = ImGui::GetIO();
-  if (!io.WantTextInput && io.InputQueueCharacters.Size > 0) {
+  const bool opens_note = std::any_of(out.begin(), out.end(), [](const ActionRequest& r) { return r.action == Action::kFeedback; });
+  if ((opens_note || !io.WantTextInput) && io.InputQueueCharacters.Size > 0) {
     std::string typed;
     for (ImWchar c : io.InputQueueCharacters)
       if (c >= 0x20 && c != 0x7F) append_utf8(typed, c);

@@ -111,8 +111,10 @@ void check_screenshot_shows_results(const std::string& png) {
 std::optional<json> type_and_wait(const Env& env, const std::string& log, const std::string& text) {
   auto last_query = [&] {
     std::string q;
-    for (const auto& e : read_events(log))
+    for (const auto& e : read_events(log)) {
       if (e.value("event", "") == "search") q = e.value("query", "");
+      if (e.value("event", "") == "settle" && e.value("kind", "") == "cleared") q.clear();  // Esc: no search for ""
+    }
     return q;
   };
   std::string typed;
