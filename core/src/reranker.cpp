@@ -13,7 +13,10 @@ std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan,
   ranked.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight(), 0});
   const size_t depth = std::min<size_t>(ranked.size(), weights.depth);
-  if (depth >= 2 && weights.question_precision > 0) {
+  // Every entry must carry its question length (value slot 4): an index built before the slot
+  // existed, or updated incrementally since, is not re-ranked at all rather than unevenly.
+  if (depth >= 2 && weights.question_precision > 0 &&
+      db.get_value_freq(schema::kSlotQuestionWords) == db.get_doccount()) {
     // The query's question-field terms (XQ: its words, and the words its readings stand for).
     const std::string xq(schema::kQuestion), xqr(schema::kQuestionReading);
     std::vector<std::string> query_terms;

@@ -2,8 +2,11 @@
 // mostly the caller's words gains over one that mentions them among many others; the gain shows
 // in --explain as route "rerank", and the explained weights still add up to the score.
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <xapian.h>
 
 #include "madoguchi/index_writer.h"
+#include "madoguchi/schema.h"
 #include "madoguchi/searcher.h"
 #include "test_support.h"
 
@@ -64,4 +67,23 @@ TEST_CASE("rerank: kana input gains through the words its readings stand for", "
   REQUIRE_FALSE(r->hits.empty());
   CHECK(r->hits[0].id == "fee");
   CHECK(share_of(r->hits[0], "rerank") > 0);
+}
+
+TEST_CASE("rerank: an index where some entry lacks its question length is not re-ranked", "[eval][rerank]") {
+  TempDir dir;
+  std::filesystem::copy(rerank_db(), dir.path() / "db", std::filesystem::copy_options::recursive);
+  {
+    Xapian::WritableDatabase db(dir.str("db"));
+    const Xapian::docid id = *db.postlist_begin(std::string(schema::kId) + "other");
+    Xapian::Document doc = db.get_document(id);
+    doc.remove_value(schema::kSlotQuestionWords);  // as if built before the slot existed
+    db.replace_document(id, doc);
+    db.commit();
+  }
+  auto s = Searcher::open(dir.str("db"), Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(s.has_value());
+  auto r = (*s)->search({.query = "粗大ごみの手数料はいくらですか", .prefix_last_word = false, .explain = true});
+  REQUIRE(r.has_value());
+  REQUIRE_FALSE(r->hits.empty());
+  for (const auto& h : r->hits) CHECK(share_of(h, "rerank") == 0);
 }
