@@ -57,7 +57,7 @@ std::vector<MatchExplanation> explain_match(const Xapian::Database& db, Analyzer
   const double base = score - extra;
   if (sum > 0)
     for (auto& e : out) e.weight *= base / sum;
-  if (extra != 0) out.push_back({"", "", "rerank", extra});
+  if (extra != 0) out.push_back({"", "question", "rerank", extra});  // reranker.h: from the question
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
   return out;
 }

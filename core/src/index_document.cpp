@@ -5,6 +5,7 @@
 
 #include "char_bigrams.h"
 #include "madoguchi/schema.h"
+#include "phrasing_words.h"
 
 namespace madoguchi {
 namespace {
@@ -156,6 +157,19 @@ void set_values(const StoredVersion& s, Xapian::Document& doc) {
   doc.add_value(schema::kSlotUntil, s.span.until.sortable_key());
   doc.add_value(schema::kSlotId, s.version.id);
   doc.add_value(schema::kSlotFileHash, fmt::format("{:016x}", s.version.content_hash));
+  // How many distinct topic words the question side has (XQ terms, not their XQR readings): the
+  // re-ranker's question length (reranker.h). Needs add_terms() to have run on `doc`.
+  const std::string xq(schema::kQuestion), xqr(schema::kQuestionReading);
+  unsigned question_words = 0;
+  auto t = doc.termlist_begin();
+  for (t.skip_to(xq); t != doc.termlist_end(); ++t) {
+    const std::string term = *t;
+    if (term.compare(0, xq.size(), xq) != 0) break;
+    // Phrasing words (知る, 教える) are never query terms: they would cap the share below 1.
+    if (term.compare(0, xqr.size(), xqr) != 0 && !is_phrasing_word(std::string_view(term).substr(xq.size())))
+      ++question_words;
+  }
+  doc.add_value(schema::kSlotQuestionWords, Xapian::sortable_serialise(double(question_words)));
 }
 
 std::string plain_text(const std::string& md) {

@@ -33,7 +33,7 @@ Result<StoredVersion> decode_data(const std::string& data);
 // Adds text, question, reading and boolean terms for `v` to `doc`.
 void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc);
 
-// Sets the value slots (validity, id, hash) for `stored`.
+// Sets the value slots (validity, id, hash, question length) for `stored`; after add_terms().
 void set_values(const StoredVersion& stored, Xapian::Document& doc);
 
 // Plain text for snippets: Markdown markup dropped, lines joined.

@@ -11,6 +11,7 @@
 #include "madoguchi/schema.h"
 #include "query_builder.h"
 #include "release_store.h"
+#include "reranker.h"
 #include "snippet.h"
 #include "xapian_errors.h"
 
@@ -131,11 +132,15 @@ struct Searcher::Impl {
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
       enquire.set_collapse_key(schema::kSlotId);
-      Xapian::MSet mset = enquire.get_mset(0, Xapian::doccount(std::max(0, req.limit)), Xapian::doccount(req.limit));
+      // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
+      const RerankWeights rerank_weights;
+      const auto limit = Xapian::doccount(std::max(0, req.limit));
+      Xapian::MSet mset = enquire.get_mset(0, limit ? std::max(limit, rerank_weights.depth) : 0, limit);
       result.estimated_total = long(mset.get_matches_estimated());
 
-      for (auto it = mset.begin(); it != mset.end(); ++it) {
-        auto stored = load(*it);
+      for (const RankedDoc& ranked : rerank(db, plan, mset, size_t(limit), rerank_weights)) {
+        const Xapian::docid docid = ranked.doc;
+        auto stored = load(docid);
         if (!stored) return stored.status();
         // An upcoming version matched, but the entry has one in force today: show that one.
         if (d < stored->span.effective) {
@@ -154,9 +159,10 @@ struct Searcher::Impl {
             }
           }
         }
-        result.hits.push_back(make_hit(*stored, d, it.get_weight(), int(result.hits.size()) + 1, plan));
+        result.hits.push_back(make_hit(*stored, d, ranked.score, int(result.hits.size()) + 1, plan));
         if (req.explain)
-          result.hits.back().explanation = explain_match(db, *analyzer, plan, *it, stored->version, it.get_weight());
+          result.hits.back().explanation =
+              explain_match(db, *analyzer, plan, docid, stored->version, ranked.score, ranked.extra);
       }
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

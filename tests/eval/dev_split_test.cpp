@@ -31,11 +31,11 @@ EvalReport evaluate(const std::string& variant, bool keystrokes = false) {
 // Floors just below what the search path reached when they were set (README "Search quality").
 TEST_CASE("dev split: kanji queries keep their nDCG@10 floor", "[eval][dev]") {
   auto r = evaluate("localgovfaq-dev");
-  CHECK(r.mean.ndcg >= 0.52);
+  CHECK(r.mean.ndcg >= 0.53);
 }
 
 TEST_CASE("dev split: unconverted hiragana, romaji and one-typo queries keep their floors", "[eval][dev]") {
-  CHECK(evaluate("localgovfaq-dev-kana").mean.ndcg >= 0.43);
-  CHECK(evaluate("localgovfaq-dev-romaji").mean.ndcg >= 0.43);
-  CHECK(evaluate("localgovfaq-dev-typo").mean.ndcg >= 0.395);
+  CHECK(evaluate("localgovfaq-dev-kana").mean.ndcg >= 0.46);
+  CHECK(evaluate("localgovfaq-dev-romaji").mean.ndcg >= 0.455);
+  CHECK(evaluate("localgovfaq-dev-typo").mean.ndcg >= 0.425);
 }

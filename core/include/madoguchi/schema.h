@@ -29,6 +29,7 @@ inline constexpr unsigned kSlotEffective = 0;  // YYYYMMDD, inclusive
 inline constexpr unsigned kSlotUntil = 1;      // YYYYMMDD, exclusive; 99991231 = no end
 inline constexpr unsigned kSlotId = 2;         // entry id: collapse key (one hit per id)
 inline constexpr unsigned kSlotFileHash = 3;   // xxh64 hex of the source file
+inline constexpr unsigned kSlotQuestionWords = 4;  // distinct XQ terms (sortable_serialise): for re-ranking
 
 // Metadata keys.
 inline constexpr std::string_view kMetaAnalyzer = "madoguchi.analyzer";   // AnalyzerIdentity JSON
