@@ -7,33 +7,6 @@
 #include "ui_text.h"
 
 namespace madoguchi::viewer {
-namespace {
-
-struct NoteSync {
-  bool* replace;       // the model rewrote the draft (type-ahead before the box had focus)
-  bool* caret_to_end;  // after a focus request
-  const std::string* text;
-};
-
-// Runs inside InputText every frame it is active. An active box keeps its own copy of the text, so
-// a draft the model rewrote is put in here; and a focus request selects the whole text in ImGui
-// 1.86, where the next key would replace it: the caret goes to the end instead.
-int sync_note(ImGuiInputTextCallbackData* data) {
-  auto* sync = static_cast<NoteSync*>(data->UserData);
-  if (*sync->replace) {
-    data->DeleteChars(0, data->BufTextLen);
-    data->InsertChars(0, sync->text->c_str(), sync->text->c_str() + sync->text->size());
-    *sync->replace = false;
-    *sync->caret_to_end = true;
-  }
-  if (*sync->caret_to_end) {
-    data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-    *sync->caret_to_end = false;
-  }
-  return 0;
-}
-
-}  // namespace
 
 void draw_feedback(const ViewState& s, DrawScratch& scratch, Requests& out) {
   if (!s.feedback.open) return;
@@ -65,9 +38,9 @@ void draw_feedback(const ViewState& s, DrawScratch& scratch, Requests& out) {
     scratch.feedback_caret_to_end = true;
   }
   ImGui::SetNextItemWidth(-FLT_MIN);
-  NoteSync sync{&scratch.feedback_replace, &scratch.feedback_caret_to_end, &f.draft};
+  TextBoxSync sync{&scratch.feedback_replace, &scratch.feedback_caret_to_end, &f.draft};
   const bool edited =
-      ImGui::InputText("##note", &scratch.feedback_buffer, ImGuiInputTextFlags_CallbackAlways, sync_note, &sync);
+      ImGui::InputText("##note", &scratch.feedback_buffer, ImGuiInputTextFlags_CallbackAlways, sync_text_box, &sync);
   if (!ImGui::IsItemActive()) scratch.feedback_replace = false;  // the buffer itself holds the draft
   if (edited &&
       scratch.feedback_buffer != f.draft)

@@ -3,6 +3,7 @@
 // Thread rule: UI thread, between ImGui::NewFrame and ImGui::Render.
 #pragma once
 
+#include <imgui.h>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,18 @@ float status_bar_height();
 
 // "1,234"
 std::string with_thousands(long n);
+
+// Keeps an ImGui text box in step with the model. Passed as UserData to InputText with
+// ImGuiInputTextFlags_CallbackAlways and sync_text_box as the callback: while the box is active
+// it keeps its own copy of the text, so a text the model rewrote (`*replace`) is put in here, and
+// after a focus request (which selects the whole text in ImGui 1.86, where the next key would
+// replace it) the caret goes to the end instead (`*caret_to_end`).
+struct TextBoxSync {
+  bool* replace;
+  bool* caret_to_end;
+  const std::string* text;
+};
+int sync_text_box(ImGuiInputTextCallbackData* data);
 
 // A tinted rounded box around whatever `body` draws.
 template <class F>

@@ -8,16 +8,14 @@
 namespace madoguchi::viewer {
 namespace {
 
-struct BoxSync {
-  bool* replace;
-  bool* caret_to_end;
-  const std::string* text;
-};
+std::string filter_label(std::string_view name, std::string_view value) {
+  return std::string(name) + ": " + std::string(value);
+}
 
-// Runs inside InputText every frame it is active: applies text rewrites from the model (Esc,
-// type-ahead) and moves the caret to the end after a focus request.
-int sync_callback(ImGuiInputTextCallbackData* data) {
-  auto* sync = static_cast<BoxSync*>(data->UserData);
+}  // namespace
+
+int sync_text_box(ImGuiInputTextCallbackData* data) {
+  auto* sync = static_cast<TextBoxSync*>(data->UserData);
   if (*sync->replace) {
     data->DeleteChars(0, data->BufTextLen);
     data->InsertChars(0, sync->text->c_str(), sync->text->c_str() + sync->text->size());
@@ -30,12 +28,6 @@ int sync_callback(ImGuiInputTextCallbackData* data) {
   }
   return 0;
 }
-
-std::string filter_label(std::string_view name, std::string_view value) {
-  return std::string(name) + ": " + std::string(value);
-}
-
-}  // namespace
 
 void draw_search_bar(const ViewState& s, DrawScratch& scratch, Requests& out) {
   const Palette& p = palette(s.theme);
@@ -54,9 +46,9 @@ void draw_search_bar(const ViewState& s, DrawScratch& scratch, Requests& out) {
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       ImVec2(ImGui::GetFontSize() * 0.6f, ImGui::GetFontSize() * 0.45f));
   ImGui::SetNextItemWidth(-FLT_MIN);
-  BoxSync sync{&scratch.replace_query, &scratch.caret_to_end, &s.query};
+  TextBoxSync sync{&scratch.replace_query, &scratch.caret_to_end, &s.query};
   const bool edited = ImGui::InputTextWithHint("##query", text::kSearchHint.data(), &scratch.query_buffer,
-                                               ImGuiInputTextFlags_CallbackAlways, sync_callback, &sync);
+                                               ImGuiInputTextFlags_CallbackAlways, sync_text_box, &sync);
   ImGui::PopStyleVar();
   if (!ImGui::IsItemActive()) scratch.replace_query = false;  // the buffer itself was rewritten
   if (ImGui::IsItemActivated() && s.focus != Focus::kSearch)
@@ -87,9 +79,9 @@ void draw_search_bar(const ViewState& s, DrawScratch& scratch, Requests& out) {
   }
   const std::string today_hint = std::string(text::kToday) + " " + s.today.to_string();
   ImGui::SetNextItemWidth(ImGui::CalcTextSize("0000-00-00__").x + ImGui::GetFontSize() * 4);
-  BoxSync date_sync{&scratch.replace_as_of, &scratch.as_of_caret_to_end, &s.as_of_draft};
+  TextBoxSync date_sync{&scratch.replace_as_of, &scratch.as_of_caret_to_end, &s.as_of_draft};
   const bool date_edited = ImGui::InputTextWithHint("##asof", today_hint.c_str(), &scratch.as_of_buffer,
-                                                    ImGuiInputTextFlags_CallbackAlways, sync_callback, &date_sync);
+                                                    ImGuiInputTextFlags_CallbackAlways, sync_text_box, &date_sync);
   if (!ImGui::IsItemActive()) scratch.replace_as_of = false;
   if (ImGui::IsItemActivated() && s.focus != Focus::kAsOfInput)
     out.push_back({Action::kFocusChanged, int(Focus::kAsOfInput), ""});
