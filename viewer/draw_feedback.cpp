@@ -9,7 +9,10 @@
 namespace madoguchi::viewer {
 
 void draw_feedback(const ViewState& s, DrawScratch& scratch, Requests& out) {
-  if (!s.feedback.open) return;
+  if (!s.feedback.open) {
+    scratch.feedback_active = false;
+    return;
+  }
   const FeedbackNote& f = s.feedback;
   const Palette& p = palette(s.theme);
   const float em = ImGui::GetFontSize();
@@ -41,7 +44,8 @@ void draw_feedback(const ViewState& s, DrawScratch& scratch, Requests& out) {
   TextBoxSync sync{&scratch.feedback_replace, &scratch.feedback_caret_to_end, &f.draft};
   const bool edited =
       ImGui::InputText("##note", &scratch.feedback_buffer, ImGuiInputTextFlags_CallbackAlways, sync_text_box, &sync);
-  if (!ImGui::IsItemActive()) scratch.feedback_replace = false;  // the buffer itself holds the draft
+  scratch.feedback_active = ImGui::IsItemActive();
+  if (!scratch.feedback_active) scratch.feedback_replace = false;  // the buffer itself holds the draft
   if (edited &&
       scratch.feedback_buffer != f.draft)
     out.push_back({Action::kSetFeedbackDraft, 0, scratch.feedback_buffer});

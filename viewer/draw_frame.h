@@ -35,6 +35,7 @@ struct DrawScratch {
   uint64_t feedback_epoch = 0;
   bool feedback_caret_to_end = false;
   bool feedback_replace = false;
+  bool feedback_active = false;  // the note box had keyboard focus in the last frame
   // Visible result rows in the last frame (the screenshot test reads it through the event log).
   int rows_drawn = 0;
 };

@@ -268,7 +268,8 @@ int main(int argc, char** argv) {
     ImGui::NewFrame();
     std::vector<KeyPress> presses = std::exchange(deferred_keys, {});
     for (const KeyPress& k : window->take_key_presses()) presses.push_back(k);
-    const auto keys = poll_shortcuts(presses, &deferred_keys);
+    const bool note_box_waiting = model.state().feedback.open && !scratch.feedback_active;
+    const auto keys = poll_shortcuts(presses, &deferred_keys, note_box_waiting);
     for (const auto& k : keys) model.apply(k);
     const auto requests = draw_frame(model.state(), scratch);
     ImGui::Render();

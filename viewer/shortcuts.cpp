@@ -67,7 +67,8 @@ void append_utf8(std::string& out, unsigned int c) {
 
 }  // namespace
 
-std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses, std::vector<KeyPress>* deferred) {
+std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses, std::vector<KeyPress>* deferred,
+                                          bool note_box_waiting) {
   std::vector<ActionRequest> out;
   bool escape = false;
   // Characters still queued go to the active box while it draws, or become type-ahead below: either
@@ -94,11 +95,11 @@ std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses, 
 
   // Characters typed while no text box has focus (after a click on a result, in the detail pane):
   // they belong to the search box, so an operator can just keep typing. Characters that arrive
-  // with F7 were typed for the note box it opens, which only takes focus next frame: left queued,
-  // the search box (still active this frame) would swallow them.
+  // with F7, or before the note box it opens has taken focus, were typed for the note: left
+  // queued, the search box (still active until then) would swallow them.
   ImGuiIO& io = ImGui::GetIO();
   const bool opens_note = std::any_of(out.begin(), out.end(), [](const ActionRequest& r) { return r.action == Action::kFeedback; });
-  if ((opens_note || !io.WantTextInput) && io.InputQueueCharacters.Size > 0) {
+  if ((opens_note || note_box_waiting || !io.WantTextInput) && io.InputQueueCharacters.Size > 0) {
     std::string typed;
     for (ImWchar c : io.InputQueueCharacters)
       if (c >= 0x20 && c != 0x7F) append_utf8(typed, c);

@@ -26,7 +26,10 @@ struct KeyPress {
 // characters still queued (xdotool, a fast typist on a loaded machine) would otherwise act on the
 // text without them (a box reads its characters while drawing, after the shortcuts ran, and
 // type-ahead is handed out after the keys).
+// `note_box_waiting`: the F7 note box is open but has not taken keyboard focus yet (it does so a
+// frame after it opens); queued characters then go to the model as type-ahead, which the model
+// puts into the note, instead of the search box that is still active.
 std::vector<ActionRequest> poll_shortcuts(const std::vector<KeyPress>& presses,
-                                          std::vector<KeyPress>* deferred = nullptr);
+                                          std::vector<KeyPress>* deferred = nullptr, bool note_box_waiting = false);
 
 }  // namespace madoguchi::viewer
