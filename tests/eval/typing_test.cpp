@@ -109,6 +109,17 @@ TEST_CASE("unconverted kana sentences are split against the index's own readings
   CHECK(whole);
 }
 
+TEST_CASE("a kana run's word that the index holds in kana also matches as that word", "[typing][segment]") {
+  // かかりつけ is written in kana in the entry: the unconverted query matches the word itself
+  // (text and question fields, counted by the re-ranker), not only its reading.
+  auto r = run("かかりつけのいしゃがいない", true);
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "family");
+  bool word = false;
+  for (const auto& e : r.hits[0].explanation) word = word || (e.term == "かかりつけ" && e.field != "reading");
+  CHECK(word);
+}
+
 TEST_CASE("one missed, extra, swapped or wrong kana still finds the term, below exact", "[typing][typo]") {
   CHECK(top("ほけじょ ") == "hokenjo");        // missed ん
   CHECK(top("ほけんんじょ ") == "hokenjo");    // extra ん
