@@ -126,6 +126,14 @@ TEST_CASE("one missed, extra, swapped or wrong kana still finds the term, below 
   CHECK(top("かかつりけ ") == "family");       // swapped つり
   CHECK(top("ほけんじゃ ") == "hokenjo");      // wrong kana
   CHECK(top("こせきとうほんのはこう") == "koseki");  // inside a kana run
+  // A kana missed at a word's end inside a run: the word it was missed from (ほけんじょ) beats
+  // the shorter exact word left in front of it (ほけん, 保険). Readings are folded: じょ as じよ.
+  auto missed = run("ほけんじでんわ", true, false);
+  REQUIRE_FALSE(missed.hits.empty());
+  CHECK(missed.hits[0].id == "hokenjo");
+  bool corrected = false;
+  for (const auto& e : missed.hits[0].explanation) corrected = corrected || (e.term == "ほけんじよ" && e.route == "typo");
+  CHECK(corrected);
   auto typo = run("ほけじょ ", true);
   auto exact = run("ほけんじょ ", true);
   REQUIRE_FALSE(typo.hits.empty());
