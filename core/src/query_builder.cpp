@@ -1,5 +1,7 @@
 #include "query_builder.h"
 
+#include <algorithm>
+
 #include "char_bigrams.h"
 #include "kana.h"
 #include "madoguchi/schema.h"
@@ -173,7 +175,9 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + stem,
                          Xapian::termcount(weights_.max_prefix_expansion), Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
-  auto add_reading = [&](const std::string& reading, const std::string& route, double scale) {
+  // `in_kana_run`: read from unconverted kana (a run split against the vocabulary), not one of
+  // MeCab's kana words in converted text.
+  auto add_reading = [&](const std::string& reading, const std::string& route, double scale, bool in_kana_run) {
     if (reading.empty() || is_phrasing_word(reading) || to_u32(reading).size() < 2) return;
     add(reading, "reading", route, prefixed(schema::kReading, reading), weights_.reading * scale,
         std::string(schema::kReading) + reading);
@@ -182,7 +186,11 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     plan.terms.insert(reading);
     // The words the index reads this way, scored as if typed in kanji (めんじよ -> 免除).
     if (!readings_ || weights_.reading_words <= 0) return;
-    const auto& words = readings_->words_read_as(reading);
+    std::vector<std::string> words = readings_->words_read_as(reading);
+    // Inside unconverted kana, a word the index holds in kana (ごみ, たばこ) is one of the words
+    // it reads as, too.
+    if (in_kana_run && std::find(words.begin(), words.end(), reading) == words.end() && db_.term_exists(reading))
+      words.push_back(reading);
     if (words.empty()) return;
     std::vector<Xapian::Query> text_terms, question_terms;
     for (const auto& w : words) {
@@ -256,9 +264,9 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   for (const Token& t : tokens)
     if (!t.reading.empty() && is_kana_only(t.surface) && t.kind != TokenKind::kNgram && !in_run(t) &&
         !is_phrasing_word(t.term))
-      add_reading(t.reading, route_of_kana, 1.0);
+      add_reading(t.reading, route_of_kana, 1.0, false);
   for (const auto& run : runs) {
-    if (!(typing && run.at_end && !romanized.pending.empty())) add_reading(run.text, run.romaji ? "romaji" : "reading", 1.0);
+    if (!(typing && run.at_end && !romanized.pending.empty())) add_reading(run.text, run.romaji ? "romaji" : "reading", 1.0, true);
     if (!readings_) continue;
     const bool open_end = typing && run.at_end;
     const bool unfinished = open_end && !romanized.pending.empty();
@@ -275,7 +283,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
           // Few readings fit: each scores as if typed (reading, question and the words it stands
           // for, so the re-ranker sees them too), sharing the typo weight. Measured on the dev
           // split's one-typo variant: 0.425 -> 0.433, both halves; other variants unchanged.
-          for (const auto& w : seg.near) add_reading(w, "typo", weights_.typo / double(seg.near.size()));
+          for (const auto& w : seg.near) add_reading(w, "typo", weights_.typo / double(seg.near.size()), true);
           continue;
         }
         std::vector<Xapian::Query> near;
@@ -286,7 +294,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
         add(seg.near.front(), "reading", "typo", Xapian::Query(Xapian::Query::OP_SYNONYM, near.begin(), near.end()),
             weights_.reading * weights_.typo, "~" + seg.near.front());
       } else {
-        add_reading(seg.reading, run.romaji ? "romaji" : "reading", 1.0);
+        add_reading(seg.reading, run.romaji ? "romaji" : "reading", 1.0, true);
         // A compound's reading (めんじょしんせい) also finds its parts, as the index holds both.
         // Only words of six or more kana that split whole into known words: ほけんじょ stays whole.
         const size_t length = seg.end - seg.begin;
@@ -295,7 +303,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
           size_t covered = 0;
           for (const auto& part : parts) covered += part.end - part.begin;
           if (covered == length)
-            for (const auto& part : parts) add_reading(part.reading, run.romaji ? "romaji" : "reading", 1.0);
+            for (const auto& part : parts) add_reading(part.reading, run.romaji ? "romaji" : "reading", 1.0, true);
         }
       }
     }

@@ -152,7 +152,11 @@ std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, b
         if (!near.empty()) {
           // Below the exact words the same kana could split into (じゅうみんひょう|うつし must
           // beat one typo across both).
-          score = double(len * len) * 0.45;
+          // A missed kana scores by the length of the word it was missed from: じゅうみんひょ is
+          // じゅうみんひょう, not the exact じゅうみん and a stray ひょ.
+          size_t fixed = len;
+          for (const auto& w : near) fixed = std::max(fixed, to_u32(w).size());
+          score = double(fixed * fixed) * 0.45;
           seg.reading = near.front();
           seg.typo = true;
           seg.near = std::move(near);

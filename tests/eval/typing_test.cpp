@@ -109,12 +109,31 @@ TEST_CASE("unconverted kana sentences are split against the index's own readings
   CHECK(whole);
 }
 
+TEST_CASE("a kana run's word that the index holds in kana also matches as that word", "[typing][segment]") {
+  // かかりつけ is written in kana in the entry: the unconverted query matches the word itself
+  // (text and question fields, counted by the re-ranker), not only its reading.
+  auto r = run("かかりつけのいしゃがいない", true);
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "family");
+  bool word = false;
+  for (const auto& e : r.hits[0].explanation) word = word || (e.term == "かかりつけ" && e.field != "reading");
+  CHECK(word);
+}
+
 TEST_CASE("one missed, extra, swapped or wrong kana still finds the term, below exact", "[typing][typo]") {
   CHECK(top("ほけじょ ") == "hokenjo");        // missed ん
   CHECK(top("ほけんんじょ ") == "hokenjo");    // extra ん
   CHECK(top("かかつりけ ") == "family");       // swapped つり
   CHECK(top("ほけんじゃ ") == "hokenjo");      // wrong kana
   CHECK(top("こせきとうほんのはこう") == "koseki");  // inside a kana run
+  // A kana missed at a word's end inside a run: the word it was missed from (ほけんじょ) beats
+  // the shorter exact word left in front of it (ほけん, 保険). Readings are folded: じょ as じよ.
+  auto missed = run("ほけんじでんわ", true, false);
+  REQUIRE_FALSE(missed.hits.empty());
+  CHECK(missed.hits[0].id == "hokenjo");
+  bool corrected = false;
+  for (const auto& e : missed.hits[0].explanation) corrected = corrected || (e.term == "ほけんじよ" && e.route == "typo");
+  CHECK(corrected);
   auto typo = run("ほけじょ ", true);
   auto exact = run("ほけんじょ ", true);
   REQUIRE_FALSE(typo.hits.empty());
