@@ -67,7 +67,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     if (p.native().rfind(root_prefix, 0) == 0) return p.native().substr(root_prefix.size());
     return p.lexically_relative(root).generic_string();
   };
-  std::vector<std::pair<std::string, fs::path>> files;  // (relative, full)
+  std::vector<std::string> files;  // relative; sorting strings, not paths, is cheap to move
   for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
        !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
     const fs::path& p = it->path();
@@ -88,12 +88,13 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     }
     if (!it->is_regular_file(ec) || p.extension() != ".md") continue;
     if (name == "README.md") continue;  // documentation, not an entry
-    files.emplace_back(rel, p);
+    files.push_back(rel);
   }
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return path_less(a.first, b.first); });
+  std::sort(files.begin(), files.end(), path_less);
 
   std::map<std::pair<std::string, int>, std::string> seen;  // (id, effective) -> path
-  for (const auto& [rel, p] : files) {
+  for (const auto& rel : files) {
+    const fs::path p = root / rel;
     auto size = fs::file_size(p, ec);
     if (!ec && size > options.max_file_bytes) {
       report.errors.push_back(Status::invalid_input(
