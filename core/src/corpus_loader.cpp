@@ -33,16 +33,17 @@ bool is_inside(const fs::path& root, const fs::path& p) {
 }
 
 // The order std::filesystem::path sorts in (component by component), on '/'-separated relative
-// paths: comparing path objects was half of an unchanged 20k corpus's load time.
-bool path_less(std::string_view a, std::string_view b) {
-  for (;;) {
-    const size_t ea = a.find('/'), eb = b.find('/');
-    if (int c = a.substr(0, ea).compare(b.substr(0, eb)); c != 0) return c < 0;
-    if (ea == std::string_view::npos || eb == std::string_view::npos)
-      return ea == std::string_view::npos && eb != std::string_view::npos;
-    a.remove_prefix(ea + 1);
-    b.remove_prefix(eb + 1);
+// paths: the same as comparing bytes with '/' below every other byte (a component that ends
+// first sorts first). Comparing path objects was half of an unchanged 20k corpus's load time.
+bool path_less(const std::string& a, const std::string& b) {
+  const size_t n = std::min(a.size(), b.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] == b[i]) continue;
+    if (a[i] == '/') return true;
+    if (b[i] == '/') return false;
+    return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
   }
+  return a.size() < b.size();
 }
 
 bool sort_by_location(const Status& a, const Status& b) {
