@@ -23,7 +23,9 @@ Run add_index(CLI::App& app) {
   app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
   return [o]() {
     CorpusReport report;
-    auto corpus = load_corpus(o->corpus, {.max_file_bytes = o->max_file_bytes}, report);
+    // Files the index already holds are not parsed again (hash before parse).
+    const KnownFiles known = known_files(o->db);
+    auto corpus = load_corpus(o->corpus, {.max_file_bytes = o->max_file_bytes, .known = &known}, report);
     for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
     if (!corpus) {
       if (report.errors.empty()) return cli::report(corpus.status());

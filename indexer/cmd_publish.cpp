@@ -3,6 +3,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "madoguchi/corpus.h"
+#include "madoguchi/index_writer.h"
 #include "madoguchi/releases.h"
 #include "release_json.h"
 
@@ -28,7 +29,9 @@ Run add_publish(CLI::App& app) {
       return int(kExitUsage);
     }
     CorpusReport report;
-    auto corpus = load_corpus(o->corpus, {}, report);
+    // Files the live database already holds are not parsed again (hash before parse).
+    const KnownFiles known = known_files(o->db);
+    auto corpus = load_corpus(o->corpus, {.known = &known}, report);
     for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
     if (!corpus) {
       if (report.errors.empty()) return cli::report(corpus.status());

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <deque>
 #include <fmt/format.h>
 #include <filesystem>
 #include <map>
@@ -11,6 +12,7 @@
 #include <xapian.h>
 #include <xxhash.h>
 
+#include "analysis_pipeline.h"
 #include "index_document.h"
 #include "index_identity.h"
 #include "index_writer_internal.h"
@@ -55,25 +57,61 @@ std::string synonyms_json(const Corpus& corpus) {
   return groups.dump();
 }
 
-// Every character the corpus uses, so that the viewer can build its glyph atlas from it.
-std::string collect_charset(const Corpus& corpus) {
-  std::set<char32_t> chars;
-  auto add = [&](const std::string& s) {
-    size_t pos = 0;
-    while (pos < s.size()) chars.insert(next_code_point(s, pos));
-  };
-  for (const auto& v : corpus.versions) {
-    add(v.title);
-    add(v.body);
-    for (const auto& c : v.category) add(c);
-    for (const auto& t : v.tags) add(t);
-    for (const auto& m : v.municipalities) add(m);
+// Every character the corpus uses, so that the viewer can build its glyph atlas from it, kept as
+// per-character counts of the versions using it: an incremental run adds the versions it writes
+// and subtracts those it replaces or removes, without the text of the unchanged ones.
+class CharCounts {
+ public:
+  void add(const EntryVersion& v, long delta) {
+    chars_.clear();
+    auto collect = [&](const std::string& s) {
+      size_t pos = 0;
+      while (pos < s.size()) chars_.push_back(next_code_point(s, pos));
+    };
+    collect(v.title);
+    collect(v.body);
+    for (const auto& c : v.category) collect(c);
+    for (const auto& t : v.tags) collect(t);
+    for (const auto& m : v.municipalities) collect(m);
+    std::sort(chars_.begin(), chars_.end());
+    chars_.erase(std::unique(chars_.begin(), chars_.end()), chars_.end());
+    for (char32_t c : chars_)
+      if (c < counts_.size()) counts_[c] += delta;
   }
-  std::string out;
-  for (char32_t c : chars)
-    if (c >= 0x20) append_utf8(out, c);
-  return out;
-}
+
+  std::string encode() const {
+    std::string out;
+    for (size_t c = 0; c < counts_.size(); ++c)
+      if (counts_[c] > 0) out += fmt::format("{:x} {}\n", c, counts_[c]);
+    return out;
+  }
+
+  bool decode(const std::string& text) {
+    if (text.empty()) return false;
+    std::fill(counts_.begin(), counts_.end(), 0);
+    size_t pos = 0;
+    while (pos < text.size()) {
+      char* end = nullptr;
+      const unsigned long c = std::strtoul(text.c_str() + pos, &end, 16);
+      const long n = std::strtol(end, &end, 10);
+      if (*end != '\n' || c >= counts_.size()) return false;
+      counts_[c] = n;
+      pos = size_t(end - text.c_str()) + 1;
+    }
+    return true;
+  }
+
+  std::string charset() const {
+    std::string out;
+    for (size_t c = 0x20; c < counts_.size(); ++c)
+      if (counts_[c] > 0) append_utf8(out, char32_t(c));
+    return out;
+  }
+
+ private:
+  std::vector<long> counts_ = std::vector<long>(0x110000);
+  std::vector<char32_t> chars_;
+};
 
 std::string now_iso() {
   auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -98,7 +136,72 @@ Result<std::shared_ptr<const Dictionary>> dictionary_for(Xapian::WritableDatabas
   return dictionary;
 }
 
+// The (uid, hash) pairs of corpus versions [i, j) of one id, sorted by uid.
+std::vector<VersionRef> refs_of(const Corpus& corpus, size_t i, size_t j) {
+  std::vector<VersionRef> out;
+  for (size_t k = i; k < j; ++k)
+    out.push_back({uid_of(corpus.versions[k].id, corpus.versions[k].effective),
+                   fmt::format("{:016x}", corpus.versions[k].content_hash)});
+  std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.uid < b.uid; });
+  return out;
+}
+
+std::vector<VersionRef> refs_of(const std::vector<Existing>& old) {
+  std::vector<VersionRef> out;
+  for (const auto& e : old) out.push_back({e.uid, e.hash});
+  return out;
+}
+
+// The end of the id group that starts at version i.
+size_t group_end(const Corpus& corpus, size_t i) {
+  size_t j = i;
+  while (j < corpus.versions.size() && corpus.versions[j].id == corpus.versions[i].id) ++j;
+  return j;
+}
+
+// Whether version `v` of a changed id must be analyzed (else its old document's terms stay).
+bool needs_analysis(const EntryVersion& v, const std::vector<Existing>& old) {
+  const std::string uid = uid_of(v.id, v.effective);
+  auto same = std::find_if(old.begin(), old.end(), [&](const Existing& e) { return e.uid == uid; });
+  return same == old.end() || same->hash != fmt::format("{:016x}", v.content_hash);
+}
+
+// The index's version of an unparsed file, read again (a changed entry needs its siblings whole).
+Result<EntryVersion> reparse(const Corpus& corpus, const EntryVersion& v) {
+  if (!v.unparsed) return v;
+  auto full = load_entry(corpus.root, v.path);
+  if (!full) return full.status();
+  if (full->content_hash != v.content_hash)
+    return Status::invalid_input("file changed while the corpus was being indexed; run again", {v.path, 0});
+  return full;
+}
+
 }  // namespace
+
+KnownFiles known_files(const std::string& db_dir) {
+  KnownFiles out;
+  try {
+    Xapian::Database db(db_dir);
+    if (db.get_metadata(std::string(schema::kMetaCharsetCounts)).empty()) return out;
+    std::unordered_map<Xapian::docid, std::string> ids, effective;
+    for (auto v = db.valuestream_begin(schema::kSlotId); v != db.valuestream_end(schema::kSlotId); ++v)
+      ids[v.get_docid()] = *v;
+    for (auto v = db.valuestream_begin(schema::kSlotEffective); v != db.valuestream_end(schema::kSlotEffective); ++v)
+      effective[v.get_docid()] = *v;
+    for (auto v = db.valuestream_begin(schema::kSlotFileHash); v != db.valuestream_end(schema::kSlotFileHash); ++v) {
+      const std::string hex = *v;
+      auto id = ids.find(v.get_docid());
+      auto eff = effective.find(v.get_docid());
+      if (hex.size() != 16 || id == ids.end() || eff == effective.end()) continue;
+      const int yyyymmdd = std::atoi(eff->second.c_str());
+      // uid_of(): the effective slot holds 00010101 for "no date"
+      out[std::strtoull(hex.c_str(), nullptr, 16)] = {id->second, Date{eff->second == "00010101" ? 0 : yyyymmdd}};
+    }
+  } catch (const Xapian::Error&) {
+    out.clear();  // no index (yet), or unreadable: parse everything, write_corpus reports the rest
+  }
+  return out;
+}
 
 Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir, const WriteOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -139,26 +242,74 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     Analyzer analyzer(*dictionary);
     auto existing = read_existing(db);
 
+    // The charset: counted afresh from a fully parsed corpus, else updated from the stored counts.
+    CharCounts chars;
+    const bool incremental_chars = std::any_of(corpus.versions.begin(), corpus.versions.end(),
+                                               [](const EntryVersion& v) { return v.unparsed; });
+    if (incremental_chars && !chars.decode(db.get_metadata(std::string(schema::kMetaCharsetCounts)))) {
+      abandon();
+      return Status::internal("unparsed corpus versions but the index at " + db_dir + " has no character counts");
+    }
+    if (!incremental_chars)
+      for (const auto& v : corpus.versions) chars.add(v, 1);
+    // Drops a version leaving the index (replaced or removed), keeping its data when asked.
+    auto leaving = [&](Xapian::docid docid, const std::string& hash) -> Status {
+      if (!options.keep_previous && !incremental_chars) return Status();
+      const std::string data = db.get_document(docid).get_data();
+      if (options.keep_previous) db.set_metadata(std::string(schema::kMetaContent) + hash, data);
+      if (incremental_chars) {
+        auto old = decode_data(data);
+        if (!old) return old.status();
+        chars.add(old->version, -1);
+      }
+      return Status();
+    };
+
+    // The versions to analyze, in the order the loop below writes them, so that analysis runs
+    // ahead on worker threads while this thread writes (the same decisions as the loop).
+    std::vector<const EntryVersion*> jobs;
+    std::deque<EntryVersion> reparsed;  // an unparsed version to analyze (not expected: see reparse)
+    static const std::vector<Existing> kNone;
+    for (size_t i = 0, j = 0; i < corpus.versions.size(); i = j) {
+      j = group_end(corpus, i);
+      auto it = existing.find(corpus.versions[i].id);
+      const auto& old = it == existing.end() ? kNone : it->second;
+      if (refs_of(corpus, i, j) == refs_of(old)) continue;
+      for (size_t k = i; k < j; ++k) {
+        if (!needs_analysis(corpus.versions[k], old)) continue;
+        if (corpus.versions[k].unparsed) {
+          auto full = reparse(corpus, corpus.versions[k]);
+          if (!full) {
+            abandon();
+            return full.status();
+          }
+          reparsed.push_back(std::move(*full));
+          jobs.push_back(&reparsed.back());
+        } else {
+          jobs.push_back(&corpus.versions[k]);
+        }
+      }
+    }
+    AnalysisPipeline analyzed(*dictionary, analyzer, jobs, AnalysisPipeline::threads_for(jobs.size()));
+    // A new database has no uid to replace: adding skips a unique-term lookup per document.
+    const bool fresh = db.get_doccount() == 0;
+
     db.begin_transaction();
     in_transaction = true;
     // An id whose set of (uid, content hash) is unchanged keeps all its documents as they are:
     // sibling data derives from the versions' contents only.
     size_t i = 0;
     while (i < corpus.versions.size()) {
-      size_t j = i;
-      while (j < corpus.versions.size() && corpus.versions[j].id == corpus.versions[i].id) ++j;
+      const size_t j = group_end(corpus, i);
       const std::string& id = corpus.versions[i].id;
       EntryChangeRecord change{id, ChangeKind::kAdded, {}, {}};
-      for (size_t k = i; k < j; ++k)
-        change.after.push_back({uid_of(id, corpus.versions[k].effective),
-                                fmt::format("{:016x}", corpus.versions[k].content_hash)});
-      std::sort(change.after.begin(), change.after.end(), [](auto& a, auto& b) { return a.uid < b.uid; });
+      change.after = refs_of(corpus, i, j);
       std::vector<Existing> old;
       if (auto it = existing.find(id); it != existing.end()) {
         old = std::move(it->second);
         existing.erase(it);
       }
-      for (const auto& e : old) change.before.push_back({e.uid, e.hash});
+      change.before = refs_of(old);
       ++stats.entries;
       if (change.before == change.after) {
         stats.unchanged += int(j - i);
@@ -167,17 +318,26 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       }
       change.kind = old.empty() ? ChangeKind::kAdded : ChangeKind::kChanged;
 
-      std::vector<Date> effective, expires;
+      std::vector<EntryVersion> group;  // whole versions: unparsed ones are read again
       for (size_t k = i; k < j; ++k) {
-        effective.push_back(corpus.versions[k].effective);
-        expires.push_back(corpus.versions[k].expires);
+        auto full = reparse(corpus, corpus.versions[k]);
+        if (!full) {
+          abandon();
+          return full.status();
+        }
+        group.push_back(std::move(*full));
+      }
+      std::vector<Date> effective, expires;
+      for (const auto& v : group) {
+        effective.push_back(v.effective);
+        expires.push_back(v.expires);
       }
       auto spans = compute_spans(effective, expires);
       std::vector<SiblingVersion> siblings;
-      for (size_t k = i; k < j; ++k) siblings.push_back({spans[k - i], corpus.versions[k].title});
+      for (size_t k = 0; k < group.size(); ++k) siblings.push_back({spans[k], group[k].title});
       std::set<std::string> kept_uids;
       for (size_t k = i; k < j; ++k) {
-        StoredVersion stored{corpus.versions[k], spans[k - i], siblings, int(k - i)};
+        StoredVersion stored{std::move(group[k - i]), spans[k - i], siblings, int(k - i)};
         const std::string uid = uid_of(id, stored.version.effective);
         const std::string hash = fmt::format("{:016x}", stored.version.content_hash);
         kept_uids.insert(uid);
@@ -187,19 +347,26 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
           doc = db.get_document(same->docid);  // terms unchanged; only validity or siblings moved
           ++stats.unchanged;
         } else {
-          if (same != old.end() && options.keep_previous)
-            db.set_metadata(std::string(schema::kMetaContent) + same->hash, db.get_document(same->docid).get_data());
-          add_terms(analyzer, stored.version, doc);
+          if (same != old.end())
+            if (Status s = leaving(same->docid, same->hash); !s.ok()) {
+              abandon();
+              return s;
+            }
+          if (incremental_chars) chars.add(stored.version, 1);
+          doc = analyzed.next();  // add_terms(stored.version), analyzed ahead
           ++stats.analyzed;
         }
         doc.set_data(encode_data(stored));
         set_values(stored, doc);
-        db.replace_document(std::string(schema::kUid) + uid, doc);
+        if (fresh) db.add_document(doc);
+        else db.replace_document(std::string(schema::kUid) + uid, doc);
       }
       for (const auto& e : old) {
         if (kept_uids.count(e.uid)) continue;
-        if (options.keep_previous)
-          db.set_metadata(std::string(schema::kMetaContent) + e.hash, db.get_document(e.docid).get_data());
+        if (Status s = leaving(e.docid, e.hash); !s.ok()) {
+          abandon();
+          return s;
+        }
         db.delete_document(e.docid);
         ++stats.removed;
       }
@@ -210,8 +377,10 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       EntryChangeRecord change{id, ChangeKind::kWithdrawn, {}, {}};
       for (const auto& e : old) {
         change.before.push_back({e.uid, e.hash});
-        if (options.keep_previous)
-          db.set_metadata(std::string(schema::kMetaContent) + e.hash, db.get_document(e.docid).get_data());
+        if (Status s = leaving(e.docid, e.hash); !s.ok()) {
+          abandon();
+          return s;
+        }
         db.delete_document(e.docid);
         ++stats.removed;
       }
@@ -249,7 +418,8 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
 
     db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
     db.set_metadata(std::string(schema::kMetaAnalyzer), analyzer.identity().to_json());
-    db.set_metadata(std::string(schema::kMetaCharset), collect_charset(corpus));
+    db.set_metadata(std::string(schema::kMetaCharset), chars.charset());
+    db.set_metadata(std::string(schema::kMetaCharsetCounts), chars.encode());
     db.set_metadata(std::string(schema::kMetaEntryCount), std::to_string(stats.entries));
     db.set_metadata(std::string(schema::kMetaBuiltAt), now_iso());
 

@@ -24,10 +24,18 @@ size_t align_back(const std::string& s, size_t i) {
 
 }  // namespace
 
+const std::vector<Token>& TokenCache::analyze(Analyzer& analyzer, const std::string& text) {
+  if (auto it = tokens_.find(text); it != tokens_.end()) return it->second;
+  if (tokens_.size() >= kMaxTexts) tokens_.clear();
+  return tokens_.emplace(text, analyzer.analyze(text)).first->second;
+}
+
 std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const std::string& text,
-                                                    const QueryPlan& plan) {
+                                                    const QueryPlan& plan, TokenCache* cache) {
   std::vector<std::pair<size_t, size_t>> ranges;
-  for (const Token& t : analyzer.analyze(text)) {
+  std::vector<Token> uncached;
+  if (!cache) uncached = analyzer.analyze(text);
+  for (const Token& t : cache ? cache->analyze(analyzer, text) : uncached) {
     if (t.kind == TokenKind::kNgram && !plan.terms.count(t.term)) continue;
     if (matches(t, plan)) ranges.emplace_back(t.begin, t.end);
   }
@@ -45,8 +53,9 @@ std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const st
 // only a region twice the snippet's size, starting a little before the first literal occurrence
 // of a query term (or at the start when there is none, e.g. only an inflected form matched).
 std::vector<std::pair<size_t, size_t>> ranges_near_matches(Analyzer& analyzer, const std::string& plain,
-                                                           const QueryPlan& plan, size_t max_bytes) {
-  if (plain.size() <= 2 * max_bytes) return match_ranges(analyzer, plain, plan);
+                                                           const QueryPlan& plan, size_t max_bytes,
+                                                           TokenCache* cache) {
+  if (plain.size() <= 2 * max_bytes) return match_ranges(analyzer, plain, plan, cache);
   size_t first = std::string::npos;
   for (const auto& t : plan.terms) first = std::min(first, plain.find(t));
   for (const auto& p : plan.prefixes) first = std::min(first, plain.find(p));
@@ -54,13 +63,14 @@ std::vector<std::pair<size_t, size_t>> ranges_near_matches(Analyzer& analyzer, c
   const size_t begin = first == std::string::npos || first < lead ? 0 : align_back(plain, first - lead);
   size_t end = std::min(plain.size(), begin + 2 * max_bytes);
   if (end < plain.size()) end = align_back(plain, end);
-  auto ranges = match_ranges(analyzer, plain.substr(begin, end - begin), plan);
+  auto ranges = match_ranges(analyzer, plain.substr(begin, end - begin), plan, cache);
   for (auto& r : ranges) r = {r.first + begin, r.second + begin};
   return ranges;
 }
 
-Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes) {
-  auto ranges = ranges_near_matches(analyzer, plain, plan, max_bytes);
+Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes,
+                     TokenCache* cache) {
+  auto ranges = ranges_near_matches(analyzer, plain, plan, max_bytes, cache);
   size_t start = 0;
   if (!ranges.empty() && plain.size() > max_bytes) {
     size_t best = 0, best_count = 0;

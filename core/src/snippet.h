@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -16,11 +17,26 @@ struct Snippet {
   std::vector<std::pair<size_t, size_t>> highlights;  // byte ranges into text
 };
 
+// The tokens of texts analyzed before, keyed by the text itself (analysis depends on nothing
+// else, so a hit is exactly what analyzing again would give). Consecutive keystrokes mostly show
+// the same hits and the same snippet regions: re-analyzing them was most of a keystroke's work.
+// Bounded (emptied when full). Thread rule: one per Analyzer user (a Searcher); not thread-safe.
+class TokenCache {
+ public:
+  const std::vector<Token>& analyze(Analyzer& analyzer, const std::string& text);
+
+ private:
+  static constexpr size_t kMaxTexts = 512;
+  std::unordered_map<std::string, std::vector<Token>> tokens_;
+};
+
 // Ranges of `text` whose tokens match the plan (exact terms, readings or typed prefixes).
+// `cache` (optional) remembers the analysis of `text`.
 std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const std::string& text,
-                                                    const QueryPlan& plan);
+                                                    const QueryPlan& plan, TokenCache* cache = nullptr);
 
 // `max_bytes` bounds the excerpt (about 100 Japanese characters at the default).
-Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes = 300);
+Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes = 300,
+                     TokenCache* cache = nullptr);
 
 }  // namespace madoguchi

@@ -1,6 +1,7 @@
 // Index writer: builds, incremental updates, removals, atomic failure, analyzer identity.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -148,4 +149,71 @@ TEST_CASE("opening something that is not an index is a clear error", "[writer]")
   auto s = Searcher::open(dir.str("missing"), Clock::fixed(*Date::parse("2026-11-25")));
   REQUIRE_FALSE(s.has_value());
   CHECK(s.status().code() == Code::kInvalidInput);
+}
+
+namespace {
+
+// Every document's data, values and terms by uid, and the charset: what must not depend on
+// whether a build parsed every file or only the changed ones.
+std::map<std::string, std::string> snapshot(const std::string& db_dir) {
+  Xapian::Database db(db_dir);
+  std::map<std::string, std::string> out;
+  for (auto t = db.allterms_begin(std::string(schema::kUid)); t != db.allterms_end(std::string(schema::kUid)); ++t) {
+    const Xapian::Document doc = db.get_document(*db.postlist_begin(*t));
+    std::string all = doc.get_data();
+    for (auto v = doc.values_begin(); v != doc.values_end(); ++v) all += "|v" + std::to_string(v.get_valueno()) + "=" + *v;
+    for (auto term = doc.termlist_begin(); term != doc.termlist_end(); ++term) all += "|" + *term;
+    out[*t] = all;
+  }
+  for (auto key : {schema::kMetaCharset, schema::kMetaCharsetCounts, schema::kMetaEntryCount})
+    out[std::string(key)] = db.get_metadata(std::string(key));
+  return out;
+}
+
+Corpus load_known(const TempDir& dir, const std::string& db) {
+  const KnownFiles known = known_files(db);
+  CorpusReport report;
+  auto c = load_corpus(dir.str("corpus"), {.known = &known}, report);
+  REQUIRE(c.has_value());
+  return std::move(*c);
+}
+
+}  // namespace
+
+TEST_CASE("files the index holds are not parsed again, and the index ends up as a full build's", "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  std::filesystem::remove(dir.path() / "corpus" / "isolation" / "isolation-period@2022-09-07.md");
+  REQUIRE(build_index(load(dir), dir.str("db")).has_value());
+
+  auto check_same_as_full_build = [&](int analyzed) {
+    Corpus corpus = load_known(dir, dir.str("db"));
+    int unparsed = 0;
+    for (const auto& v : corpus.versions) unparsed += v.unparsed ? 1 : 0;
+    CHECK(unparsed == int(corpus.versions.size()) - analyzed);
+    auto stats = build_index(corpus, dir.str("db"));
+    REQUIRE(stats.has_value());
+    CHECK(stats->analyzed == analyzed);
+    std::filesystem::remove_all(dir.path() / "full");
+    REQUIRE(build_index(load(dir), dir.str("full")).has_value());
+    CHECK(snapshot(dir.str("db")) == snapshot(dir.str("full")));
+  };
+
+  // A new character in one file, another file gone.
+  write_file(dir.path() / "corpus" / "consult" / "hokenjo-hours.md",
+             entry_md("hokenjo-hours", "保健所の受付時間（鑑）", "受付は平日8時30分から17時15分までです。", "type: faq\n"));
+  std::filesystem::remove(dir.path() / "corpus" / "testing" / "free-pcr.md");
+  check_same_as_full_build(1);
+  CHECK(Xapian::Database(dir.str("db")).get_metadata(std::string(schema::kMetaCharset)).find("鑑") != std::string::npos);
+
+  // The character leaves again; a new version of an entry whose other version is not parsed.
+  write_file(dir.path() / "corpus" / "consult" / "hokenjo-hours.md",
+             entry_md("hokenjo-hours", "保健所の受付時間", "受付は平日8時30分から17時15分までです。", "type: faq\n"));
+  write_fixture_corpus(dir.path() / "corpus");
+  std::filesystem::remove(dir.path() / "corpus" / "testing" / "free-pcr.md");
+  check_same_as_full_build(2);
+  CHECK(Xapian::Database(dir.str("db")).get_metadata(std::string(schema::kMetaCharset)).find("鑑") == std::string::npos);
+
+  // Nothing changed: nothing parsed.
+  check_same_as_full_build(0);
 }

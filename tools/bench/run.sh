@@ -3,11 +3,12 @@
 # against Groonga, SQLite FTS5 (trigram) and Xapian's CJK n-grams in the same run, and the viewer.
 #
 #   tools/bench/run.sh [--sizes 2000,20000,100000] [--reps 3] [--queries-per-set N] [--out FILE]
-#                      [--smoke] [--commit REV]
+#                      [--smoke] [--commit REV] [--no-viewer]
 #
 # --queries-per-set N: type only the first N dev and N gold queries (quality still uses all).
 # --commit REV: build and measure that commit (exported with git archive under build-bench/src)
 # instead of the working tree, e.g. while others are editing it.
+# --no-viewer: neither build nor measure the viewer (the rest of the table is unaffected).
 # --smoke: 2k entries, 60 typed queries of each set, one repetition (CI keeps the benchmark working;
 # timings are never pass/fail). Prints a table; every figure goes to FILE (default
 # build-bench/bench-results.json). Scratch data lives in build-bench/bench-data (never committed).
@@ -24,6 +25,7 @@ out=""
 smoke=0
 commit=""
 per_set=0
+viewer=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --sizes) sizes="$2"; shift 2 ;;
@@ -32,7 +34,8 @@ while [ $# -gt 0 ]; do
     --queries-per-set) per_set="$2"; shift 2 ;;
     --smoke) smoke=1; sizes=2000; reps=1; per_set=60; shift ;;
     --commit) commit="$2"; shift 2 ;;
-    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
+    --no-viewer) viewer=0; shift ;;
+    -h|--help) sed -n '2,18p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -62,7 +65,7 @@ log "building ${commit:-the working tree} in $objs"
 cmake -S "$src" -B "$objs" -DCMAKE_BUILD_TYPE=Release -DMADOGUCHI_BUILD_TESTS=OFF >/dev/null
 targets=(madoguchi bench_search_madoguchi bench_mecab_floor bench_peer_xapian_ngram bench_peer_fts5)
 make -C "$objs" help >"$objs/targets.txt"
-grep -q 'madoguchi-viewer' "$objs/targets.txt" && targets+=(madoguchi-viewer)
+[ "$viewer" = 1 ] && grep -q 'madoguchi-viewer' "$objs/targets.txt" && targets+=(madoguchi-viewer)
 make -C "$objs" -j"$(nproc)" "${targets[@]}" >/dev/null
 cli="$objs/indexer/madoguchi"
 bin="$objs/tools/bench"
@@ -149,9 +152,14 @@ for n in "${size_list[@]}"; do
     --quality-queries "$all_queries" \
     --qrels "$qrels" --reps "$reps" --out "$r/search_xapian_ngram.json" || failed xapian-ngram
 
-  log "$n: viewer"
-  python3 "$here/viewer_stage.py" --viewer "$objs/viewer/madoguchi-viewer" --db "$work/db" \
-    --queries "$queries" --out "$r/viewer.json" --idle-seconds "$([ "$smoke" = 1 ] && echo 3 || echo 10)" || failed viewer
+  if [ "$viewer" = 0 ]; then
+    echo '{"available": false, "note": "not measured (--no-viewer)"}' >"$r/viewer.json"
+  else
+    log "$n: viewer"
+    python3 "$here/viewer_stage.py" --viewer "$objs/viewer/madoguchi-viewer" --db "$work/db" \
+      --queries "$queries" --out "$r/viewer.json" --idle-seconds "$([ "$smoke" = 1 ] && echo 3 || echo 10)" ||
+      failed viewer
+  fi
   rm -rf "$work/groonga" "$work/fts5.sqlite" "$work/xapian-ngram" "$work/live"
 done
 

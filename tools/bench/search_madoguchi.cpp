@@ -3,9 +3,12 @@
 //
 //   bench_search_madoguchi --db DIR --queries queries.tsv [--quality-queries all.tsv]
 //                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
-//                          [--warm-up 1] [--prefix 1] [--out result.json]
+//                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
+// --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
+// score, badge, snippet, highlights) to FILE, so that a speed change can be checked to leave
+// every result identical (`cmp` two dumps).
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -37,6 +40,27 @@ int main(int argc, char** argv) try {
     }
     return ids;
   };
+
+  if (const std::string dump = args.get("--dump", ""); !dump.empty()) {
+    std::ofstream out(dump);
+    char score[32];
+    for (const auto& q : bench::load_queries(args.get("--queries"))) {
+      for (const auto& typed : bench::prefixes(q.text)) {
+        request.query = typed;
+        auto result = (*searcher)->search(request);
+        out << typed << '\t' << (result ? result->estimated_total : -1) << '\n';
+        if (!result) continue;
+        for (const auto& hit : result->hits) {
+          std::snprintf(score, sizeof score, "%.17g", hit.score);
+          out << "  " << hit.rank << ' ' << hit.id << ' ' << hit.effective.yyyymmdd << ' ' << score << ' '
+              << hit.badge << ' ' << hit.snippet;
+          for (const auto& [b, e] : hit.highlights) out << ' ' << b << '-' << e;
+          out << '\n';
+        }
+      }
+    }
+    return 0;
+  }
 
   bench::ReplayOptions options{.repetitions = args.get_int("--reps", 3),
                                .qrels_path = args.get("--qrels", ""),

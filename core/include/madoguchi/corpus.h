@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "madoguchi/date.h"
@@ -38,7 +39,19 @@ struct EntryVersion {
 
   std::string path;           // relative to the corpus root, '/'-separated
   uint64_t content_hash = 0;  // xxh64 of the file bytes: drives incremental indexing
+
+  // True when the loader did not parse the file because an index already holds these exact
+  // bytes (CorpusOptions::known): only id, effective, path and content_hash are set. Only the
+  // index writer accepts such versions; it re-reads the file if it needs more.
+  bool unparsed = false;
 };
+
+// A file an index already holds, by the xxh64 of its bytes (index_writer.h, known_files()).
+struct KnownFile {
+  std::string id;
+  Date effective;
+};
+using KnownFiles = std::unordered_map<uint64_t, KnownFile>;
 
 struct SynonymGroup {
   std::vector<std::string> members;  // as written by editors
@@ -54,6 +67,10 @@ struct Corpus {
 struct CorpusOptions {
   // Files bigger than this are refused (an entry is a page, not a manual).
   uint64_t max_file_bytes = 1024 * 1024;
+  // Files whose bytes hash to a key here are not parsed (they were valid when indexed): their
+  // versions come back `unparsed`. An incremental `index` or `publish` of a large corpus then
+  // costs reading and hashing its files, not parsing them. Null: parse everything.
+  const KnownFiles* known = nullptr;
 };
 
 // What loading found wrong. Errors make the corpus unusable; warnings do not.
@@ -67,6 +84,9 @@ struct CorpusReport {
 // and root/synonyms.tsv. Returns the corpus when there are no errors; otherwise a Status whose
 // message summarizes, with every problem in `report`.
 Result<Corpus> load_corpus(const std::string& root, const CorpusOptions& options, CorpusReport& report);
+
+// Reads and parses the file at root/path (relative, as EntryVersion::path), with no known files.
+Result<EntryVersion> load_entry(const std::string& root, const std::string& path);
 
 // Parses one entry file's text (exposed for tests and fuzzing). `path` is used in messages.
 Result<EntryVersion> parse_entry(std::string_view path, std::string_view bytes,

@@ -35,7 +35,13 @@ struct IndexStats {
   double seconds = 0;
 };
 
+// The files the index at `db_dir` holds, by content hash, for CorpusOptions::known: load_corpus
+// then skips parsing them. Empty when there is no index there, or when it was written by a build
+// that did not record what incremental runs need (kMetaCharsetCounts); never fails.
+KnownFiles known_files(const std::string& db_dir);
+
 // Validates `corpus` against the index at `db_dir` (creating it if absent) and applies it.
+// `corpus` may hold unparsed versions (CorpusOptions::known) of the files this index holds.
 Result<IndexStats> build_index(const Corpus& corpus, const std::string& db_dir,
                                const IndexOptions& options = {});
 

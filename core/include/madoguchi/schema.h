@@ -37,6 +37,9 @@ inline constexpr std::string_view kMetaSchema = "madoguchi.schema";       // kSc
 inline constexpr std::string_view kMetaCharset = "madoguchi.charset";     // every character used
 inline constexpr std::string_view kMetaEntryCount = "madoguchi.entries";  // distinct ids
 inline constexpr std::string_view kMetaBuiltAt = "madoguchi.built_at";    // ISO time of last write
+// Per character of kMetaCharset, how many versions use it ("hex count" lines): keeps the charset
+// exact on incremental runs that do not parse unchanged files (absent in older indexes).
+inline constexpr std::string_view kMetaCharsetCounts = "madoguchi.charset_counts";
 
 // Releases (issue 4, docs/releases.md). All written in the same transaction as the documents.
 inline constexpr std::string_view kMetaRelease = "madoguchi.release";             // latest release number

@@ -1,0 +1,60 @@
+// Full builds spend most of their time analyzing text (MeCab, NFKC, term generation) while only
+// one thread may write to a Xapian database: this turns entry versions into Xapian documents on
+// worker threads, ahead of the one thread that writes them, in the order they were given
+// (docs/performance.md, "parallel analysis").
+//
+// Thread rule: one AnalysisPipeline per writer; next() from the owning thread only. Each worker
+// owns its Analyzer over the shared, immutable Dictionary (analyzer.h); a Xapian::Document is
+// built by one worker and handed over under the mutex, never shared.
+#pragma once
+
+#include <condition_variable>
+#include <exception>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+#include <xapian.h>
+
+#include "madoguchi/analyzer.h"
+#include "madoguchi/corpus.h"
+
+namespace madoguchi {
+
+class AnalysisPipeline {
+ public:
+  // Analyzes `jobs` (each must outlive the pipeline) with `threads` workers, at most `window`
+  // documents ahead of next(). threads == 0 analyzes inside next() with `inline_analyzer`.
+  AnalysisPipeline(std::shared_ptr<const Dictionary> dictionary, Analyzer& inline_analyzer,
+                   std::vector<const EntryVersion*> jobs, unsigned threads, size_t window = 256);
+  ~AnalysisPipeline();  // stops the workers and joins them (also after an early return)
+  AnalysisPipeline(const AnalysisPipeline&) = delete;
+  AnalysisPipeline& operator=(const AnalysisPipeline&) = delete;
+
+  // The document (terms only: add_terms()) of the next job, in order. REQUIRES: a job is left.
+  // Rethrows what a worker threw.
+  Xapian::Document next();
+
+  // Picks the number of workers for `jobs` versions: none for a few (an incremental run), else
+  // one per hardware thread (the writer mostly waits on them).
+  static unsigned threads_for(size_t jobs);
+
+ private:
+  void work(Analyzer& analyzer);
+
+  std::vector<const EntryVersion*> jobs_;
+  Analyzer& inline_analyzer_;
+  const size_t window_;
+  std::vector<std::unique_ptr<Analyzer>> analyzers_;  // one per worker
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<std::optional<Xapian::Document>> ready_;  // GUARDED_BY(mutex_): ring of `window_`
+  size_t claimed_ = 0;                                    // GUARDED_BY(mutex_)
+  size_t taken_ = 0;                                      // GUARDED_BY(mutex_)
+  bool stop_ = false;                                     // GUARDED_BY(mutex_)
+  std::exception_ptr error_;                              // GUARDED_BY(mutex_)
+  std::vector<std::thread> workers_;
+};
+
+}  // namespace madoguchi
