@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <catch2/catch.hpp>
+
 #include <array>
 #include <cstdlib>
 #include <fcntl.h>
@@ -8,6 +10,9 @@
 #include <sstream>
 #include <sys/wait.h>
 #include <unistd.h>
+
+#include "madoguchi/corpus.h"
+#include "madoguchi/index_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -81,6 +86,14 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& s
   close(fo);
   close(fe);
   return r;
+}
+
+std::string build_corpus_index(const TempDir& dir) {
+  CorpusReport report;
+  auto corpus = load_corpus(dir.str("corpus"), {}, report);
+  REQUIRE(corpus.has_value());
+  REQUIRE(build_index(*corpus, dir.str("db")).has_value());
+  return dir.str("db");
 }
 
 std::string source_dir() { return MADOGUCHI_SOURCE_DIR; }

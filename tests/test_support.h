@@ -35,6 +35,10 @@ struct CommandResult {
 // Runs the built `madoguchi` binary with `args` (no shell), capturing stdout and stderr.
 CommandResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
 
+// Loads the corpus at DIR/corpus and builds it into DIR/db through the normal index path; a
+// failure fails the calling test. Returns DIR/db.
+std::string build_corpus_index(const TempDir& dir);
+
 std::string source_dir();  // the repository root
 std::string eval_dir();    // MADOGUCHI_EVAL_DIR, or ../shared/eval beside the repository
 

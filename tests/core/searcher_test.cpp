@@ -16,11 +16,7 @@ const std::string& fixture_db() {
   static TempDir dir;
   static std::string db = [] {
     write_fixture_corpus(dir.path() / "corpus");
-    CorpusReport report;
-    auto corpus = load_corpus(dir.str("corpus"), {}, report);
-    REQUIRE(corpus.has_value());
-    REQUIRE(build_index(*corpus, dir.str("db")).has_value());
-    return dir.str("db");
+    return build_corpus_index(dir);
   }();
   return db;
 }

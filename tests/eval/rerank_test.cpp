@@ -23,11 +23,7 @@ const std::string& rerank_db() {
     write_file(c / "fee.md", entry_md("fee", "粗大ごみの手数料", body));
     write_file(c / "guide.md", entry_md("guide", "粗大ごみの手数料と収集日、持ち込み施設、分別、リサイクル、不法投棄の通報", body));
     write_file(c / "other.md", entry_md("other", "犬の登録", "犬を飼い始めたら登録してください。"));
-    CorpusReport report;
-    auto corpus = load_corpus(dir.str("corpus"), {}, report);
-    REQUIRE(corpus.has_value());
-    REQUIRE(build_index(*corpus, dir.str("db")).has_value());
-    return dir.str("db");
+    return build_corpus_index(dir);
   }();
   return db;
 }

@@ -26,11 +26,7 @@ const std::string& typing_db() {
     write_file(c / "service.md", entry_md("service", "サービス付き高齢者住宅", "サービス付き高齢者向け住宅の一覧です。"));
     write_file(c / "family.md", entry_md("family", "かかりつけ医がいない場合", "かかりつけ医がいない方は相談センターへ。"));
     write_file(c / "sometimes.md", entry_md("sometimes", "時々発熱する", "時々熱が出る方へ。"));
-    CorpusReport report;
-    auto corpus = load_corpus(dir.str("corpus"), {}, report);
-    REQUIRE(corpus.has_value());
-    REQUIRE(build_index(*corpus, dir.str("db")).has_value());
-    return dir.str("db");
+    return build_corpus_index(dir);
   }();
   return db;
 }

@@ -1,11 +1,14 @@
 // Test doubles around the real search path: an event recorder, a service that holds jobs until
-// the test releases them (to reorder or delay replies), and a fake clock.
+// the test releases them (to reorder or delay replies), a fake clock, and the two ways tests
+// drive a model (a key chord, typing).
 #pragma once
 
+#include <catch2/catch.hpp>
 #include <deque>
 #include <string>
 #include <vector>
 
+#include "keymap.h"
 #include "search_service.h"
 #include "view_events.h"
 #include "view_model.h"
@@ -73,5 +76,19 @@ struct FakeTime {
     return [this] { return now; };
   }
 };
+
+// What pressing `chord` does, then the replies it caused.
+inline void press(ViewModel& m, Chord chord) {
+  auto action = action_for(chord);
+  REQUIRE(action.has_value());
+  m.apply(*action);
+  m.pump();
+}
+
+// The search box's text becoming `text`, then the replies it caused.
+inline void type(ViewModel& m, const std::string& text) {
+  m.apply({Action::kSetQuery, 0, text});
+  m.pump();
+}
 
 }  // namespace madoguchi::viewer::test

@@ -40,18 +40,6 @@ bool poll_until(const std::function<bool()>& done, double timeout_s) {
 
 constexpr std::time_t kWall = 1796128200;  // 2026-12-01 12:30:00 UTC = 21:30 in Japan
 
-void press(ViewModel& m, Chord chord) {
-  auto action = action_for(chord);
-  REQUIRE(action.has_value());
-  m.apply(*action);
-  m.pump();
-}
-
-void type(ViewModel& m, const std::string& text) {
-  m.apply({Action::kSetQuery, 0, text});
-  m.pump();
-}
-
 int index_of(const ViewState& s, const std::string& id) {
   for (size_t i = 0; i < s.hits.size(); ++i)
     if (s.hits[i].id == id) return int(i);

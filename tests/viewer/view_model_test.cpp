@@ -15,19 +15,6 @@ namespace {
 
 using madoguchi::test::TempDir;
 
-// What pressing `chord` does.
-void press(ViewModel& m, Chord chord) {
-  auto action = action_for(chord);
-  REQUIRE(action.has_value());
-  m.apply(*action);
-  m.pump();
-}
-
-void type(ViewModel& m, const std::string& text) {
-  m.apply({Action::kSetQuery, 0, text});
-  m.pump();
-}
-
 std::vector<std::string> ids(const ViewState& s) {
   std::vector<std::string> out;
   for (const auto& h : s.hits) out.push_back(h.id);
