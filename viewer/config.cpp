@@ -94,6 +94,7 @@ LoadedConfig load_config(const std::string& path) {
   read_number(t, "window", "height", c.window_height, 240, 16384, w);
   read_number(t, "search", "limit", c.result_limit, 5, 200, w);
   read_number(t, "search", "badge_days", c.badge_days, 0, 365, w);
+  read_number(t, "releases", "stale_minutes", c.stale_minutes, 1, 24 * 60, w);
   return out;
 }
 
@@ -125,6 +126,7 @@ Status save_config(const std::string& path, const ViewerConfig& c) {
   toml::table& search = section("search");
   search.insert_or_assign("limit", c.result_limit);
   search.insert_or_assign("badge_days", c.badge_days);
+  section("releases").insert_or_assign("stale_minutes", c.stale_minutes);
 
   fs::create_directories(fs::path(path).parent_path(), ec);
   const std::string tmp = path + ".tmp";

@@ -31,6 +31,8 @@ struct ViewerConfig {
   // [search]
   int result_limit = 30;        // limit = results per search (5-200)
   int badge_days = 14;          // badge_days = 新規 / 更新 for changes within this many days
+  // [releases]
+  int stale_minutes = 3;        // stale_minutes = warn when no release check succeeded this long
 
   friend bool operator==(const ViewerConfig&, const ViewerConfig&) = default;
 };

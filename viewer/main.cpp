@@ -190,7 +190,9 @@ int main(int argc, char** argv) {
   const double window_ms = ms_since(started);
 
   ViewModel model(*service, events,
-                  ViewModelOptions{.result_limit = cfg.result_limit, .default_font_size = ViewerConfig{}.font_size},
+                  ViewModelOptions{.result_limit = cfg.result_limit,
+                                   .default_font_size = ViewerConfig{}.font_size,
+                                   .stale_seconds = cfg.stale_minutes * 60.0},
                   releases.get(), &seat);
   model.set_index_path(cfg.db);
   model.set_font_size(cfg.font_size);

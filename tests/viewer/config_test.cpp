@@ -41,7 +41,7 @@ TEST_CASE("every setting is read from the TOML file", "[viewer][config]") {
              "[index]\npath = \"/srv/madoguchi/db\"\n"
              "[font]\npath = \"/fonts/ipaexg.ttf\"\nindex = 1\nfamily = \"IPAexGothic\"\nsize = 24\n"
              "[window]\ntheme = \"dark\"\nwidth = 1600\nheight = 900\n"
-             "[search]\nlimit = 50\nbadge_days = 7\n");
+             "[search]\nlimit = 50\nbadge_days = 7\n[releases]\nstale_minutes = 10\n");
   LoadedConfig c = load_config(tmp.str("viewer.toml"));
   CHECK(c.warnings.empty());
   CHECK(c.config.db == "/srv/madoguchi/db");
@@ -54,6 +54,7 @@ TEST_CASE("every setting is read from the TOML file", "[viewer][config]") {
   CHECK(c.config.window_height == 900);
   CHECK(c.config.result_limit == 50);
   CHECK(c.config.badge_days == 7);
+  CHECK(c.config.stale_minutes == 10);
 }
 
 TEST_CASE("a broken or out-of-range config warns and falls back to defaults", "[viewer][config]") {
