@@ -32,6 +32,8 @@ class ReadingVocabulary {
   const std::vector<std::string>& words_read_as(const std::string& reading) const;
 
   bool contains(std::string_view reading) const;
+  // How many documents hold `reading` (0 if none): breaks ties between equally long splits.
+  uint32_t frequency(std::string_view reading) const;
   bool has_prefix(std::string_view reading) const;  // some reading starts with it
   size_t size() const { return words_.size(); }
 
@@ -39,7 +41,7 @@ class ReadingVocabulary {
   std::vector<std::string> one_edit_away(const std::u32string& word) const;
 
   // Best segmentation of a hiragana run (folded, no spaces): vocabulary words of two or more kana,
-  // longest cover first; with `typos`, words one edit away where nothing exact fits; with
+  // longest cover first, then words found in more documents; with `typos`, words one edit away where nothing exact fits; with
   // `open_end`, the last piece may be a prefix of a word (the operator is still typing).
   // `max_word`: longest word (in kana) to use, e.g. to split a compound's reading into its parts.
   std::vector<KanaSegment> segment(std::string_view run, bool typos, bool open_end, size_t max_word = 64) const;
@@ -47,6 +49,7 @@ class ReadingVocabulary {
  private:
   std::unordered_map<std::string, std::vector<std::string>> words_read_as_;
   std::vector<std::string> words_;                        // sorted
+  std::vector<uint32_t> frequencies_;                     // document frequency of words_[i]
   std::vector<std::pair<uint64_t, uint32_t>> deletions_;  // hash(word minus one kana) -> word, sorted
   size_t max_length_ = 0;                                 // in code points
 };

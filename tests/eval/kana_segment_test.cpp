@@ -1,0 +1,61 @@
+// How an unconverted kana run is split against the index's readings (issue 10): between splits
+// that cover the run about as well, the one made of words more entries use wins. Through the
+// public search path; real MeCab (IPADIC) and a real Xapian index.
+#include <catch2/catch.hpp>
+
+#include "madoguchi/searcher.h"
+#include "test_support.h"
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+
+namespace {
+
+const std::string& segment_db() {
+  static TempDir dir;
+  static std::string db = [] {
+    const auto c = dir.path() / "corpus";
+    // ごみ (read ごみ) is in three entries, ミニ (read みに) in one: ごみになる can split as
+    // ごみ|に|なる or ご|みに|なる, both two kana words and a phrasing word.
+    write_file(c / "burnable.md", entry_md("burnable", "燃えるごみの出し方", "燃えるごみは月曜日と木曜日に出してください。"));
+    write_file(c / "collection.md", entry_md("collection", "ごみの収集日", "ごみは朝8時までに集積場所へ。"));
+    write_file(c / "bags.md", entry_md("bags", "指定袋の販売店", "ごみ袋はスーパーで販売しています。"));
+    write_file(c / "mini.md", entry_md("mini", "ミニ講座の案内", "公民館でミニ講座を開きます。"));
+    return build_corpus_index(dir);
+  }();
+  return db;
+}
+
+SearchResult run(const std::string& query) {
+  static auto s = Searcher::open(segment_db(), Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(s.has_value());
+  auto r = (*s)->search({.query = query, .prefix_last_word = false, .explain = true});
+  REQUIRE(r.has_value());
+  return std::move(*r);
+}
+
+bool explains(const Hit& h, const std::string& term) {
+  for (const auto& e : h.explanation)
+    if (e.term == term) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a kana run splits into the words more entries use when two splits cover it alike", "[typing][segment]") {
+  auto r = run("ぷらすちっくはごみになる");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id != "mini");
+  for (const auto& h : r.hits) {
+    CHECK_FALSE(explains(h, "みに"));
+    if (h.id == "mini") FAIL_CHECK("ミニ matched through a split across ごみ|に");
+  }
+  CHECK(explains(r.hits[0], "ごみ"));
+}
+
+TEST_CASE("a longer word still beats common shorter ones", "[typing][segment]") {
+  // ごみぶくろ is read whole (one entry) though ごみ alone is in three.
+  auto r = run("ごみぶくろのはんばいてん");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "bags");
+}
