@@ -94,34 +94,50 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
   std::sort(files.begin(), files.end(), path_less);
 
   std::map<std::pair<std::string, int>, std::string> seen;  // (id, effective) -> path
+  const int64_t settled_before =
+      options.settled_before_ns ? options.settled_before_ns : wall_clock_ns() - kRacyWindowNs;
   for (const auto& rel : files) {
     const fs::path p = root / rel;
-    auto size = fs::file_size(p, ec);
-    if (!ec && size > options.max_file_bytes) {
+    const auto stamp = stamp_of(p.native());  // before reading: a later change moves it
+    if (stamp && stamp->size > options.max_file_bytes) {
       report.errors.push_back(Status::invalid_input(
-          "file is " + std::to_string(size) + " bytes, over the limit of " +
+          "file is " + std::to_string(stamp->size) + " bytes, over the limit of " +
               std::to_string(options.max_file_bytes) + " (raise it with --max-file-bytes)",
           {rel, 0}));
       continue;
     }
-    auto bytes = read_file(p);
-    if (!bytes) {
-      report.errors.push_back(Status::io_error(bytes.status().message(), {rel, 0}));
-      continue;
-    }
     Result<EntryVersion> entry = Status::internal("unset");
-    const uint64_t hash = options.known ? XXH64(bytes->data(), bytes->size(), 0) : 0;
-    if (auto k = options.known ? options.known->find(hash) : KnownFiles::const_iterator();
-        options.known && k != options.known->end()) {
-      EntryVersion v;  // the index holds these exact bytes: they parsed, and to this id and date
+    StampedFile stamped{stamp.value_or(FileStamp{}), 0};
+    // The index holds a file's bytes (by hash): it parsed, and to this id and date.
+    auto known_version = [&](uint64_t hash) -> std::optional<EntryVersion> {
+      if (!options.known) return std::nullopt;
+      auto k = options.known->find(hash);
+      if (k == options.known->end()) return std::nullopt;
+      EntryVersion v;
       v.id = k->second.id;
       v.effective = k->second.effective;
       v.path = rel;
       v.content_hash = hash;
       v.unparsed = true;
-      entry = std::move(v);
+      return v;
+    };
+    std::optional<EntryVersion> trusted;
+    if (stamp && options.stamps) {
+      if (auto s = options.stamps->find(rel); s != options.stamps->end() && s->second.stamp == *stamp)
+        if ((trusted = known_version(s->second.hash))) stamped.hash = s->second.hash;
+    }
+    if (trusted) {
+      entry = std::move(*trusted);
     } else {
-      entry = parse_entry(rel, *bytes, &report.warnings);
+      auto bytes = read_file(p);
+      if (!bytes) {
+        report.errors.push_back(Status::io_error(bytes.status().message(), {rel, 0}));
+        continue;
+      }
+      ++report.files_read;
+      stamped.hash = XXH64(bytes->data(), bytes->size(), 0);
+      if (auto v = known_version(stamped.hash)) entry = std::move(*v);
+      else entry = parse_entry(rel, *bytes, &report.warnings);
     }
     if (!entry) {
       report.errors.push_back(entry.status());
@@ -136,6 +152,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
           {rel, 0}));
       continue;
     }
+    if (stamp && stamp_is_settled(*stamp, settled_before)) corpus.stamps[rel] = stamped;
     corpus.versions.push_back(std::move(*entry));
   }
 

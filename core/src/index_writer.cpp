@@ -172,7 +172,8 @@ Result<EntryVersion> reparse(const Corpus& corpus, const EntryVersion& v) {
   auto full = load_entry(corpus.root, v.path);
   if (!full) return full.status();
   if (full->content_hash != v.content_hash)
-    return Status::invalid_input("file changed while the corpus was being indexed; run again", {v.path, 0});
+    return Status::invalid_input("file changed while the corpus was being indexed, or without changing its size, times "
+                                 "and inode: run again with --verify", {v.path, 0});
   return full;
 }
 
