@@ -32,18 +32,14 @@ bool is_inside(const fs::path& root, const fs::path& p) {
   return s.rfind(r, 0) == 0 && (s.size() == r.size() || s[r.size()] == '/');
 }
 
-// The order std::filesystem::path sorts in (component by component), on '/'-separated relative
-// paths: the same as comparing bytes with '/' below every other byte (a component that ends
-// first sorts first). Comparing path objects was half of an unchanged 20k corpus's load time.
-bool path_less(const std::string& a, const std::string& b) {
-  const size_t n = std::min(a.size(), b.size());
-  for (size_t i = 0; i < n; ++i) {
-    if (a[i] == b[i]) continue;
-    if (a[i] == '/') return true;
-    if (b[i] == '/') return false;
-    return static_cast<unsigned char>(a[i]) < static_cast<unsigned char>(b[i]);
-  }
-  return a.size() < b.size();
+// Sorts '/'-separated relative paths in the order std::filesystem::path sorts them (component by
+// component): the same as comparing bytes with '/' below every other byte (a component that ends
+// first sorts first). Done as a plain string sort with '/' mapped to '\0' (no path holds one), so
+// that comparisons are memcmp: a byte loop was 29% of an unchanged 20k corpus's load (120 M Ir).
+void sort_paths(std::vector<std::string>& paths) {
+  for (auto& p : paths) std::replace(p.begin(), p.end(), '/', '\0');
+  std::sort(paths.begin(), paths.end());
+  for (auto& p : paths) std::replace(p.begin(), p.end(), '\0', '/');
 }
 
 bool sort_by_location(const Status& a, const Status& b) {
@@ -91,7 +87,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     if (name == "README.md") continue;  // documentation, not an entry
     files.push_back(rel);
   }
-  std::sort(files.begin(), files.end(), path_less);
+  sort_paths(files);
 
   std::map<std::pair<std::string, int>, std::string> seen;  // (id, effective) -> path
   const int64_t settled_before =
