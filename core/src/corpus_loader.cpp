@@ -90,6 +90,10 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
   sort_paths(files);
 
   std::map<std::pair<std::string, int>, std::string> seen;  // (id, effective) -> path
+  // Reserved: growing them moved every EntryVersion several times (a sixth of an unchanged 100k
+  // run's CPU in memmove, move constructors and page faults).
+  corpus.versions.reserve(files.size());
+  corpus.stamps.reserve(files.size());
   const int64_t settled_before =
       options.settled_before_ns ? options.settled_before_ns : wall_clock_ns() - kRacyWindowNs;
   for (const auto& rel : files) {
