@@ -1,6 +1,10 @@
 // The command-line contract (DESIGN §8): exit codes, messages, JSON fields. Runs the real binary.
 #include <catch2/catch.hpp>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "test_support.h"
 
@@ -129,4 +133,50 @@ TEST_CASE("human output marks the matched words", "[cli]") {
   auto r = run_cli({"search", "--db", fixture().db, "保健所"});
   REQUIRE(r.exit_code == 0);
   CHECK(r.out.find("【保健所】") != std::string::npos);
+}
+
+TEST_CASE("index and publish read only files whose stamp changed; --verify reads them all", "[cli][stamps]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  const std::string corpus = dir.str("corpus");
+  auto files_read = [](const CommandResult& r) {
+    REQUIRE(r.exit_code == 0);
+    auto j = json::parse(r.out);
+    return j.contains("files_read") ? j["files_read"].get<int>() : j["stats"]["files_read"].get<int>();
+  };
+  const int total = files_read(run_cli({"index", corpus, "--db", dir.str("db"), "--json"}));
+  // Files changed within the last 2 s are racy and get no stamp (file_stamps.h): wait them out.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  CHECK(files_read(run_cli({"index", corpus, "--db", dir.str("db"), "--json"})) == total);
+  CHECK(files_read(run_cli({"publish", corpus, "--db", dir.str("live"), "-m", "first", "--json"})) == total);
+  CHECK(files_read(run_cli({"index", corpus, "--db", dir.str("db"), "--json"})) == 0);
+  CHECK(files_read(run_cli({"publish", corpus, "--db", dir.str("live"), "-m", "none", "--json"})) == 0);
+
+  // One entry edited in place, same size, mtime put back: its ctime moved.
+  const auto file = dir.path() / "corpus" / "consult" / "hokenjo-hours.md";
+  std::string text;
+  {
+    std::ifstream in(file, std::ios::binary);
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  const auto at = text.rfind("保健所");
+  REQUIRE(at != std::string::npos);
+  text.replace(at, std::string("保健所").size(), "保健局");
+  const auto mtime = std::filesystem::last_write_time(file);
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.write(text.data(), std::streamsize(text.size()));
+  }
+  std::filesystem::last_write_time(file, mtime);
+  auto index = run_cli({"index", corpus, "--db", dir.str("db"), "--json"});
+  CHECK(files_read(index) == 1);
+  CHECK(json::parse(index.out)["analyzed"] == 1);
+  auto publish = run_cli({"publish", corpus, "--db", dir.str("live"), "-m", "edit", "--json"});
+  CHECK(files_read(publish) == 1);
+  CHECK(json::parse(publish.out)["release"]["changed"] == 1);
+  CHECK(run_cli({"search", "--db", dir.str("live"), "--json", "保健局"}).out.find("hokenjo-hours") != std::string::npos);
+
+  CHECK(files_read(run_cli({"index", corpus, "--db", dir.str("db"), "--json", "--verify"})) == total);
+  CHECK(files_read(run_cli({"publish", corpus, "--db", dir.str("live"), "-m", "v", "--json", "--verify"})) == total);
 }

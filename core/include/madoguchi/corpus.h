@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "madoguchi/date.h"
+#include "madoguchi/file_stamps.h"
 #include "madoguchi/status.h"
 
 namespace madoguchi {
@@ -62,6 +63,9 @@ struct Corpus {
   std::string root;
   std::vector<EntryVersion> versions;  // sorted by (id, effective)
   std::vector<SynonymGroup> synonyms;
+  // The stamp of every entry file whose bytes are known settled (file_stamps.h), for the next
+  // run's CorpusOptions::stamps: those read this run and those trusted from the options.
+  FileStamps stamps;
 };
 
 struct CorpusOptions {
@@ -71,12 +75,20 @@ struct CorpusOptions {
   // versions come back `unparsed`. An incremental `index` or `publish` of a large corpus then
   // costs reading and hashing its files, not parsing them. Null: parse everything.
   const KnownFiles* known = nullptr;
+  // Stat-first (file_stamps.h): a file whose stamp equals its record here is taken to hold the
+  // recorded bytes and is not even read, when `known` has the recorded hash. Null (`--verify`):
+  // read and hash every file.
+  const FileStamps* stamps = nullptr;
+  // Files changed at or after this instant (ns since the epoch, CLOCK_REALTIME) get no stamp in
+  // Corpus::stamps: they are racy (file_stamps.h). 0: the start of the load minus kRacyWindowNs.
+  int64_t settled_before_ns = 0;
 };
 
 // What loading found wrong. Errors make the corpus unusable; warnings do not.
 struct CorpusReport {
   std::vector<Status> errors;    // sorted by path, then line
   std::vector<Status> warnings;  // e.g. unknown front-matter fields
+  int files_read = 0;            // entry files whose bytes were read (the rest: stamp unchanged)
   bool ok() const { return errors.empty(); }
 };
 

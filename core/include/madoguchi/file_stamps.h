@@ -1,0 +1,70 @@
+// Stat-first change detection for incremental runs (the way git's index avoids rehashing a work
+// tree): what stat() said about each corpus file when its bytes were last hashed. A file whose
+// size, mtime, ctime and inode are all unchanged is taken to hold the same bytes and is not read.
+//
+// The rule, and where it stops:
+// - Every edit through the file system moves ctime to the current time, and nothing but the
+//   kernel can set it back (utimensat restores mtime, not ctime); a replaced file (editors'
+//   save-by-rename, git checkout) has a new inode. So an edit is seen even when the size and
+//   mtime are restored.
+// - Timestamps have a granularity (a few ms on ext4's clock tick; 1 or 2 s on some file
+//   systems): a file changed twice within one tick, the second time after it was read, keeps its
+//   stamp. A stamp is therefore recorded only for files whose mtime and ctime are older than the
+//   start of the run by kRacyWindowNs; newer ("racy") files are read and hashed again next time.
+// - What the check cannot see (a clock set back, a file system that does not maintain ctime, a
+//   tool writing the block device): `--verify` reads and hashes every file.
+//
+// The stamps live in a cache file beside the Xapian tables (kStampsFile in the database
+// directory), not in the index: they say nothing a search reads, any run may rewrite them, and a
+// missing, stale or unreadable cache only costs the hashing it saves. They are keyed by the
+// canonical corpus root, so a database fed from another checkout hashes everything.
+//
+// Thread rule: plain values and functions.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+namespace madoguchi {
+
+struct FileStamp {
+  uint64_t size = 0;
+  int64_t mtime_ns = 0;
+  int64_t ctime_ns = 0;
+  uint64_t inode = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+struct StampedFile {
+  FileStamp stamp;
+  uint64_t hash = 0;  // xxh64 of the bytes read while the file had `stamp`
+  bool operator==(const StampedFile&) const = default;
+};
+
+// By path relative to the corpus root ('/'-separated, as EntryVersion::path).
+using FileStamps = std::unordered_map<std::string, StampedFile>;
+
+inline constexpr const char* kStampsFile = "madoguchi-stamps";
+inline constexpr int64_t kRacyWindowNs = 2'000'000'000;
+
+// stat() of `path` (symbolic links followed, as the loader reads them); nullopt when it fails.
+std::optional<FileStamp> stamp_of(const std::string& path);
+
+// Whether a stamp may be kept: the file's mtime and ctime are both before `settled_before_ns`
+// (normally the start of the run minus kRacyWindowNs).
+bool stamp_is_settled(const FileStamp& stamp, int64_t settled_before_ns);
+
+// CLOCK_REALTIME now, in ns since the epoch (the clock file times are set from).
+int64_t wall_clock_ns();
+
+// The stamps recorded for the corpus at `corpus_root` in the database directory `db_dir`; empty
+// when there are none, they were recorded for another corpus root, or the cache is unreadable.
+FileStamps load_file_stamps(const std::string& db_dir, const std::string& corpus_root);
+
+// Replaces the cache (temporary file + rename, so a reader never sees half of it). Best effort:
+// returns false and leaves the old cache when `db_dir` is not a writable directory.
+bool save_file_stamps(const std::string& db_dir, const std::string& corpus_root, const FileStamps& stamps);
+
+}  // namespace madoguchi

@@ -1,0 +1,111 @@
+// The stamp cache (file_stamps.h). Text, one file a line, so that it can be read by eye:
+//   madoguchi-stamps 1 <corpus root>
+//   <xxh64 hex> <size> <mtime_ns> <ctime_ns> <inode> <relative path>
+#include "madoguchi/file_stamps.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <filesystem>
+#include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace madoguchi {
+namespace {
+
+constexpr std::string_view kHeader = "madoguchi-stamps 1 ";
+
+int64_t ns_of(const struct timespec& t) { return int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
+
+// Reads the unsigned/signed decimal or hex number at `p`, advancing past one following space.
+bool next_number(const char*& p, const char* end, int base, uint64_t& out) {
+  if (p >= end) return false;
+  char* stop = nullptr;
+  out = std::strtoull(p, &stop, base);
+  if (stop == p || stop >= end || *stop != ' ') return false;
+  p = stop + 1;
+  return true;
+}
+
+}  // namespace
+
+std::optional<FileStamp> stamp_of(const std::string& path) {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return FileStamp{uint64_t(st.st_size), ns_of(st.st_mtim), ns_of(st.st_ctim), uint64_t(st.st_ino)};
+}
+
+bool stamp_is_settled(const FileStamp& stamp, int64_t settled_before_ns) {
+  return stamp.mtime_ns < settled_before_ns && stamp.ctime_ns < settled_before_ns;
+}
+
+int64_t wall_clock_ns() {
+  struct timespec t;
+  ::clock_gettime(CLOCK_REALTIME, &t);
+  return ns_of(t);
+}
+
+FileStamps load_file_stamps(const std::string& db_dir, const std::string& corpus_root) {
+  FileStamps out;
+  const std::string path = (std::filesystem::path(db_dir) / kStampsFile).string();
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (!f) return out;
+  std::string text;
+  char buf[65536];
+  size_t n;
+  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
+  const bool failed = std::ferror(f) != 0;
+  std::fclose(f);
+  std::error_code ec;
+  const std::string header = std::string(kHeader) + std::filesystem::weakly_canonical(corpus_root, ec).string() + "\n";
+  if (ec || failed || text.compare(0, header.size(), header) != 0) return out;
+  size_t pos = header.size();
+  while (pos < text.size()) {
+    const size_t eol = text.find('\n', pos);
+    if (eol == std::string::npos) return {};  // truncated: trust none of it
+    const char* p = text.data() + pos;
+    const char* end = text.data() + eol;
+    StampedFile s;
+    uint64_t mtime, ctime;
+    if (!next_number(p, end, 16, s.hash) || !next_number(p, end, 10, s.stamp.size) ||
+        !next_number(p, end, 10, mtime) || !next_number(p, end, 10, ctime) ||
+        !next_number(p, end, 10, s.stamp.inode) || p >= end)
+      return {};
+    s.stamp.mtime_ns = int64_t(mtime);
+    s.stamp.ctime_ns = int64_t(ctime);
+    out[std::string(p, end)] = s;
+    pos = eol + 1;
+  }
+  return out;
+}
+
+bool save_file_stamps(const std::string& db_dir, const std::string& corpus_root, const FileStamps& stamps) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(db_dir, ec)) return false;
+  const std::string root = fs::weakly_canonical(corpus_root, ec).string();
+  if (ec || root.find('\n') != std::string::npos) return false;
+  std::string text = std::string(kHeader) + root + "\n";
+  text.reserve(stamps.size() * 96);
+  for (const auto& [rel, s] : stamps) {
+    if (rel.find('\n') != std::string::npos) continue;  // not representable; hashed every run
+    fmt::format_to(std::back_inserter(text), "{:016x} {} {} {} {} {}\n", s.hash, s.stamp.size,
+                   s.stamp.mtime_ns, s.stamp.ctime_ns, s.stamp.inode, rel);
+  }
+  const fs::path final_path = fs::path(db_dir) / kStampsFile;
+  const fs::path temp = fs::path(db_dir) / (std::string(kStampsFile) + ".tmp");
+  std::FILE* f = std::fopen(temp.c_str(), "wb");
+  if (!f) return false;
+  const bool written = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !written) {
+    fs::remove(temp, ec);
+    return false;
+  }
+  fs::rename(temp, final_path, ec);
+  if (!ec) return true;
+  fs::remove(temp, ec);
+  return false;
+}
+
+}  // namespace madoguchi
