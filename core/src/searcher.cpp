@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <xapian.h>
 
+#include "as_of_filter.h"
 #include "dictionary_cache.h"
 #include "explain.h"
 #include "index_document.h"
@@ -18,8 +19,6 @@
 
 namespace madoguchi {
 namespace {
-
-std::string after(const Date& d) { return d.sortable_key() + std::string(1, '\0'); }
 
 // Badges for operators (DESIGN §3), most urgent first.
 std::string badge_for(const StoredVersion& s, Date as_of, VersionStatus status, int days) {
@@ -50,9 +49,11 @@ struct Searcher::Impl {
   std::unordered_map<Xapian::docid, std::shared_ptr<const StoredVersion>> stored_cache;
   static constexpr size_t kMaxStoredCache = 1024;
   TokenCache snippet_tokens;  // analysis of snippet regions (content-keyed: survives reopen)
+  AsOfFilter as_of_filter;    // versions not ended by the as-of date, for this revision
 
   void load_revision_state() {
     stored_cache.clear();
+    as_of_filter.reset();
     synonym_keys.clear();
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) synonym_keys.insert(*k);
     readings.load(db, std::string(schema::kReading));
@@ -138,14 +139,17 @@ struct Searcher::Impl {
     QueryBuilder builder(*analyzer, db, synonym_keys, &readings);
     QueryPlan plan = builder.build(req.query, req.prefix_last_word);
     if (!plan.empty()) {
-      std::vector<Xapian::Query> filters{
-          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotUntil, after(d))};  // not ended by d
+      std::vector<Xapian::Query> filters;  // the as-of date is `as_of_filter` (as_of_filter.h)
       if (!req.category.empty()) filters.emplace_back(std::string(schema::kCategory) + normalize_text(req.category));
       if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
       if (!req.municipality.empty())
         filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
-      Xapian::Query query(Xapian::Query::OP_FILTER, plan.query,
-                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+      Xapian::Query query = filters.empty() ? plan.query
+                                            : Xapian::Query(Xapian::Query::OP_FILTER, plan.query,
+                                                            Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
+                                                                          filters.end()));
+      as_of_filter.prepare(db, d);
+      const AsOfFilter::Decider not_ended(as_of_filter);
 
       Xapian::Enquire enquire(db);
       enquire.set_query(query);
@@ -153,7 +157,8 @@ struct Searcher::Impl {
       // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
       const RerankWeights rerank_weights;
       const auto limit = Xapian::doccount(std::max(0, req.limit));
-      Xapian::MSet mset = enquire.get_mset(0, limit ? std::max(limit, rerank_weights.depth) : 0, limit);
+      Xapian::MSet mset =
+          enquire.get_mset(0, limit ? std::max(limit, rerank_weights.depth) : 0, limit, nullptr, &not_ended);
       result.estimated_total = long(mset.get_matches_estimated());
 
       for (const RankedDoc& ranked : rerank(db, plan, mset, size_t(limit), rerank_weights)) {
