@@ -10,6 +10,7 @@
 #include "explain.h"
 #include "index_document.h"
 #include "index_identity.h"
+#include "match_memo.h"
 #include "madoguchi/schema.h"
 #include "query_builder.h"
 #include "release_store.h"
@@ -50,10 +51,13 @@ struct Searcher::Impl {
   static constexpr size_t kMaxStoredCache = 1024;
   TokenCache snippet_tokens;  // analysis of snippet regions (content-keyed: survives reopen)
   AsOfFilter as_of_filter;    // versions not ended by the as-of date, for this revision
+  MatchMemo last_match;       // the previous search's match, for this revision
+
 
   void load_revision_state() {
     stored_cache.clear();
     as_of_filter.reset();
+    last_match.clear();
     synonym_keys.clear();
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) synonym_keys.insert(*k);
     readings.load(db, std::string(schema::kReading));
@@ -139,29 +143,35 @@ struct Searcher::Impl {
     QueryBuilder builder(*analyzer, db, synonym_keys, &readings);
     QueryPlan plan = builder.build(req.query, req.prefix_last_word);
     if (!plan.empty()) {
-      std::vector<Xapian::Query> filters;  // the as-of date is `as_of_filter` (as_of_filter.h)
-      if (!req.category.empty()) filters.emplace_back(std::string(schema::kCategory) + normalize_text(req.category));
-      if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
-      if (!req.municipality.empty())
-        filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
-      Xapian::Query query = filters.empty() ? plan.query
-                                            : Xapian::Query(Xapian::Query::OP_FILTER, plan.query,
-                                                            Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
-                                                                          filters.end()));
-      as_of_filter.prepare(db, d);
-      const AsOfFilter::Decider not_ended(as_of_filter);
+      const std::string memo_key = MatchMemo::key_of(plan, req, d);
+      const MatchOutcome* outcome = last_match.find(memo_key);
+      if (!outcome) {
+        std::vector<Xapian::Query> filters;  // the as-of date is `as_of_filter` (as_of_filter.h)
+        if (!req.category.empty()) filters.emplace_back(std::string(schema::kCategory) + normalize_text(req.category));
+        if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
+        if (!req.municipality.empty())
+          filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
+        Xapian::Query query = filters.empty() ? plan.query
+                                              : Xapian::Query(Xapian::Query::OP_FILTER, plan.query,
+                                                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
+                                                                            filters.end()));
+        as_of_filter.prepare(db, d);
+        const AsOfFilter::Decider not_ended(as_of_filter);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_collapse_key(schema::kSlotId);
+        // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
+        const RerankWeights rerank_weights;
+        const auto limit = Xapian::doccount(std::max(0, req.limit));
+        Xapian::MSet mset =
+            enquire.get_mset(0, limit ? std::max(limit, rerank_weights.depth) : 0, limit, nullptr, &not_ended);
+        last_match.remember(memo_key, {rerank(db, plan, mset, size_t(limit), rerank_weights),
+                                       long(mset.get_matches_estimated())});
+        outcome = last_match.find(memo_key);
+      }
+      result.estimated_total = outcome->estimated_total;
 
-      Xapian::Enquire enquire(db);
-      enquire.set_query(query);
-      enquire.set_collapse_key(schema::kSlotId);
-      // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
-      const RerankWeights rerank_weights;
-      const auto limit = Xapian::doccount(std::max(0, req.limit));
-      Xapian::MSet mset =
-          enquire.get_mset(0, limit ? std::max(limit, rerank_weights.depth) : 0, limit, nullptr, &not_ended);
-      result.estimated_total = long(mset.get_matches_estimated());
-
-      for (const RankedDoc& ranked : rerank(db, plan, mset, size_t(limit), rerank_weights)) {
+      for (const RankedDoc& ranked : outcome->ranked) {
         const Xapian::docid docid = ranked.doc;
         auto loaded = load_cached(docid);
         if (!loaded) return loaded.status();
