@@ -8,7 +8,8 @@
 // min-weight test, before collapsing), and the bitmap answers without touching the index. The
 // bitmap is built once per as-of date and revision from the value stream. Scores, the collapse
 // and the top documents are the same as with the leaf; only Xapian's match-count estimate may
-// differ (it scales by the share the decider rejected).
+// differ (it scales by the share the decider rejected). A remote backend (xapian-tcpsrv) refuses
+// MatchDeciders; the searcher then ANDs leaf() as before.
 //
 // Thread rule: one per Searcher (the bitmap belongs to one Database revision).
 #pragma once
@@ -27,6 +28,10 @@ class AsOfFilter {
   void prepare(const Xapian::Database& db, Date d);
   // Forgets the bitmap (call when the Database moves to another revision).
   void reset() { date_ = Date{}; valid_.clear(); }
+
+  // The leaf this filter replaces, for backends that refuse a MatchDecider (a remote database
+  // through xapian-tcpsrv throws Xapian::UnimplementedError): OP_FILTER it onto the query.
+  static Xapian::Query leaf(Date d);
 
   // Not ended by the prepared date.
   bool valid(Xapian::docid did) const { return did < valid_.size() && valid_[did]; }
