@@ -167,13 +167,17 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   std::set<std::string> seen;  // one leaf per index term: Xapian weighs a repeated term differently
   auto add = [&](std::string term, std::string_view field, std::string route, Xapian::Query q, double scale,
                  const std::string& key) {
-    if (!seen.insert(key).second) return;
+    if (q.empty() || !seen.insert(key).second) return;
     if (scale != 1.0) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, scale);
     plan.parts.push_back({std::move(term), std::string(field), std::move(route), std::move(q)});
   };
+  // A prefix no index term starts with adds no leaf (its highlight prefix stays): while the tail
+  // of a sentence is typed the query then stays the same, and the searcher reuses the match.
   auto wildcard = [&](std::string_view prefix, const std::string& stem) {
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, std::string(prefix) + stem,
-                         Xapian::termcount(weights_.max_prefix_expansion), Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
+    const std::string pattern = std::string(prefix) + stem;
+    if (db_.allterms_begin(pattern) == db_.allterms_end(pattern)) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(weights_.max_prefix_expansion),
+                         Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
   // `in_kana_run`: read from unconverted kana (a run split against the vocabulary), not one of
   // MeCab's kana words in converted text.

@@ -5,11 +5,13 @@
 #include <unordered_map>
 #include <xapian.h>
 
+#include "as_of_filter.h"
 #include "dictionary_cache.h"
 #include "explain.h"
 #include "index_document.h"
 #include "index_identity.h"
 #include "madoguchi/schema.h"
+#include "match_memo.h"
 #include "query_builder.h"
 #include "release_store.h"
 #include "reranker.h"
@@ -18,8 +20,6 @@
 
 namespace madoguchi {
 namespace {
-
-std::string after(const Date& d) { return d.sortable_key() + std::string(1, '\0'); }
 
 // Badges for operators (DESIGN §3), most urgent first.
 std::string badge_for(const StoredVersion& s, Date as_of, VersionStatus status, int days) {
@@ -50,9 +50,14 @@ struct Searcher::Impl {
   std::unordered_map<Xapian::docid, std::shared_ptr<const StoredVersion>> stored_cache;
   static constexpr size_t kMaxStoredCache = 1024;
   TokenCache snippet_tokens;  // analysis of snippet regions (content-keyed: survives reopen)
+  AsOfFilter as_of_filter;    // versions not ended by the as-of date, for this revision
+  bool as_of_leaf = false;    // the backend refused the filter as a decider: use its value leaf
+  MatchMemo last_match;       // the previous search's match, for this revision
 
   void load_revision_state() {
     stored_cache.clear();
+    as_of_filter.reset();
+    last_match.clear();
     synonym_keys.clear();
     for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) synonym_keys.insert(*k);
     readings.load(db, std::string(schema::kReading));
@@ -128,6 +133,26 @@ struct Searcher::Impl {
     return *p;
   }
 
+  // The collapsed match of `query` on date `d`: the as-of date as a decider (as_of_filter.h), or
+  // as the value leaf it replaces once the backend has refused a decider (remote databases).
+  Xapian::MSet match(const Xapian::Query& query, Date d, Xapian::doccount size, Xapian::doccount check_at_least) {
+    Xapian::Enquire enquire(db);
+    enquire.set_collapse_key(schema::kSlotId);
+    if (!as_of_leaf) {
+      try {
+        as_of_filter.prepare(db, d);
+        const AsOfFilter::Decider not_ended(as_of_filter);
+        enquire.set_query(query);
+        return enquire.get_mset(0, size, check_at_least, nullptr, &not_ended);
+      } catch (const Xapian::UnimplementedError&) {
+        as_of_leaf = true;
+        as_of_filter.reset();
+      }
+    }
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, AsOfFilter::leaf(d)));
+    return enquire.get_mset(0, size, check_at_least);
+  }
+
   Result<SearchResult> search(const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
     SearchResult result;
@@ -138,25 +163,29 @@ struct Searcher::Impl {
     QueryBuilder builder(*analyzer, db, synonym_keys, &readings);
     QueryPlan plan = builder.build(req.query, req.prefix_last_word);
     if (!plan.empty()) {
-      std::vector<Xapian::Query> filters{
-          Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kSlotUntil, after(d))};  // not ended by d
-      if (!req.category.empty()) filters.emplace_back(std::string(schema::kCategory) + normalize_text(req.category));
-      if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
-      if (!req.municipality.empty())
-        filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
-      Xapian::Query query(Xapian::Query::OP_FILTER, plan.query,
-                          Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+      const std::string memo_key = MatchMemo::key_of(plan, req, d);
+      const MatchOutcome* outcome = last_match.find(memo_key);
+      if (!outcome) {
+        std::vector<Xapian::Query> filters;  // match() adds the as-of date
+        if (!req.category.empty()) filters.emplace_back(std::string(schema::kCategory) + normalize_text(req.category));
+        if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
+        if (!req.municipality.empty())
+          filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
+        Xapian::Query query = filters.empty() ? plan.query
+                                              : Xapian::Query(Xapian::Query::OP_FILTER, plan.query,
+                                                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
+                                                                            filters.end()));
+        // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
+        const RerankWeights rerank_weights;
+        const auto limit = Xapian::doccount(std::max(0, req.limit));
+        Xapian::MSet mset = match(query, d, limit ? std::max(limit, rerank_weights.depth) : 0, limit);
+        last_match.remember(memo_key, {rerank(db, plan, mset, size_t(limit), rerank_weights),
+                                       long(mset.get_matches_estimated())});
+        outcome = last_match.find(memo_key);
+      }
+      result.estimated_total = outcome->estimated_total;
 
-      Xapian::Enquire enquire(db);
-      enquire.set_query(query);
-      enquire.set_collapse_key(schema::kSlotId);
-      // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
-      const RerankWeights rerank_weights;
-      const auto limit = Xapian::doccount(std::max(0, req.limit));
-      Xapian::MSet mset = enquire.get_mset(0, limit ? std::max(limit, rerank_weights.depth) : 0, limit);
-      result.estimated_total = long(mset.get_matches_estimated());
-
-      for (const RankedDoc& ranked : rerank(db, plan, mset, size_t(limit), rerank_weights)) {
+      for (const RankedDoc& ranked : outcome->ranked) {
         const Xapian::docid docid = ranked.doc;
         auto loaded = load_cached(docid);
         if (!loaded) return loaded.status();
