@@ -96,6 +96,15 @@ std::string build_corpus_index(const TempDir& dir) {
   return dir.str("db");
 }
 
+const std::string& fixture_corpus_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    write_fixture_corpus(dir.path() / "corpus");
+    return build_corpus_index(dir);
+  }();
+  return db;
+}
+
 std::string source_dir() { return MADOGUCHI_SOURCE_DIR; }
 
 std::string eval_dir() {

@@ -39,6 +39,9 @@ CommandResult run_cli(const std::vector<std::string>& args, const std::string& s
 // failure fails the calling test. Returns DIR/db.
 std::string build_corpus_index(const TempDir& dir);
 
+// The fixture corpus (write_fixture_corpus) indexed once per test process; read-only to callers.
+const std::string& fixture_corpus_db();
+
 std::string source_dir();  // the repository root
 std::string eval_dir();    // MADOGUCHI_EVAL_DIR, or ../shared/eval beside the repository
 

@@ -13,17 +13,8 @@ using namespace madoguchi::test;
 
 namespace {
 
-const std::string& fixture_db() {
-  static TempDir dir;
-  static std::string db = [] {
-    write_fixture_corpus(dir.path() / "corpus");
-    return build_corpus_index(dir);
-  }();
-  return db;
-}
-
 std::unique_ptr<Searcher> open_searcher() {
-  auto s = Searcher::open(fixture_db(), Clock::fixed(*Date::parse("2026-11-25")));
+  auto s = Searcher::open(fixture_corpus_db(), Clock::fixed(*Date::parse("2026-11-25")));
   REQUIRE(s.has_value());
   return std::move(*s);
 }

@@ -11,18 +11,8 @@ using namespace madoguchi::test;
 
 namespace {
 
-// One index for the whole file: building it is the slow part.
-const std::string& fixture_db() {
-  static TempDir dir;
-  static std::string db = [] {
-    write_fixture_corpus(dir.path() / "corpus");
-    return build_corpus_index(dir);
-  }();
-  return db;
-}
-
 Searcher& searcher() {
-  static auto s = Searcher::open(fixture_db(), Clock::fixed(*Date::parse("2026-11-25")));
+  static auto s = Searcher::open(fixture_corpus_db(), Clock::fixed(*Date::parse("2026-11-25")));
   REQUIRE(s.has_value());
   return **s;
 }
