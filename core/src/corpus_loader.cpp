@@ -1,12 +1,12 @@
 // Walks a corpus directory, parses every entry and synonyms.tsv, and checks what no single file
 // can: duplicate (id, effective) pairs, links leading outside, an empty corpus.
 #include <algorithm>
-#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <xxhash.h>
 
 #include "madoguchi/corpus.h"
+#include "whole_file.h"
 
 namespace fs = std::filesystem;
 
@@ -14,16 +14,9 @@ namespace madoguchi {
 namespace {
 
 Result<std::string> read_file(const fs::path& path) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return Status::io_error("cannot read file", {path.string(), 0});
-  std::string out;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) out.append(buf, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
-  if (failed) return Status::io_error("cannot read file", {path.string(), 0});
-  return out;
+  auto bytes = read_whole_file(path.string());
+  if (!bytes) return Status::io_error("cannot read file", {path.string(), 0});
+  return std::move(*bytes);
 }
 
 bool is_inside(const fs::path& root, const fs::path& p) {

@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "whole_file.h"
+
 namespace madoguchi {
 namespace {
 
@@ -49,17 +51,12 @@ int64_t wall_clock_ns() {
 FileStamps load_file_stamps(const std::string& db_dir, const std::string& corpus_root) {
   FileStamps out;
   const std::string path = (std::filesystem::path(db_dir) / kStampsFile).string();
-  std::FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) return out;
-  std::string text;
-  char buf[65536];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-  const bool failed = std::ferror(f) != 0;
-  std::fclose(f);
+  const std::optional<std::string> bytes = read_whole_file(path);
+  if (!bytes) return out;
+  const std::string& text = *bytes;
   std::error_code ec;
   const std::string header = std::string(kHeader) + std::filesystem::weakly_canonical(corpus_root, ec).string() + "\n";
-  if (ec || failed || text.compare(0, header.size(), header) != 0) return out;
+  if (ec || text.compare(0, header.size(), header) != 0) return out;
   size_t pos = header.size();
   while (pos < text.size()) {
     const size_t eol = text.find('\n', pos);
