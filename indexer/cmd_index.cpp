@@ -2,6 +2,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "corpus_for_db.h"
 #include "madoguchi/corpus.h"
 #include "madoguchi/index_writer.h"
 
@@ -20,18 +21,12 @@ Run add_index(CLI::App& app) {
   app.add_option("--db", o->db, "Index directory (created if absent)")->required();
   app.add_option("--dictionary", o->dictionary, "Dictionary profile for a new index: ipadic (default) or unidic");
   app.add_flag("--json", o->json, "Print statistics as JSON");
-  app.add_flag("--verify", o->verify,
-               "Read and hash every file, not only those whose size, times or inode changed since the last run");
+  app.add_flag("--verify", o->verify, kVerifyHelp);
   app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
   return [o]() {
     CorpusReport report;
-    // Files the index already holds are not parsed again (hash before parse), and files whose
-    // stamp did not change since the last run are not even read (stat first, file_stamps.h).
-    const KnownFiles known = known_files(o->db);
-    const FileStamps stamps = o->verify ? FileStamps{} : load_file_stamps(o->db, o->corpus);
-    auto corpus = load_corpus(
-        o->corpus, {.max_file_bytes = o->max_file_bytes, .known = &known, .stamps = o->verify ? nullptr : &stamps},
-        report);
+    CorpusForDb reader(o->db, o->verify);
+    auto corpus = reader.load(o->corpus, {.max_file_bytes = o->max_file_bytes}, report);
     for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
     if (!corpus) {
       if (report.errors.empty()) return cli::report(corpus.status());
@@ -43,8 +38,7 @@ Run add_index(CLI::App& app) {
     if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
     auto stats = build_index(*corpus, o->db, options);
     if (!stats) return cli::report(stats.status());
-    // A cache: rewritten only when a stamp changed; failing to write it costs time only.
-    if (corpus->stamps != stamps) save_file_stamps(o->db, corpus->root, corpus->stamps);
+    reader.remember(*corpus);
     if (o->json) {
       nlohmann::json j{{"entries", stats->entries}, {"versions", stats->versions}, {"analyzed", stats->analyzed},
                        {"unchanged", stats->unchanged}, {"removed", stats->removed},

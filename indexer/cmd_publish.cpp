@@ -2,6 +2,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "corpus_for_db.h"
 #include "madoguchi/corpus.h"
 #include "madoguchi/index_writer.h"
 #include "madoguchi/releases.h"
@@ -23,19 +24,15 @@ Run add_publish(CLI::App& app) {
   app.add_option("--author", o->author, "Who publishes (default: $MADOGUCHI_AUTHOR, else $USER)");
   app.add_option("--dictionary", o->dictionary, "Dictionary profile for a new database: ipadic (default) or unidic");
   app.add_flag("--json", o->json, "Print the result as JSON");
-  app.add_flag("--verify", o->verify,
-               "Read and hash every file, not only those whose size, times or inode changed since the last run");
+  app.add_flag("--verify", o->verify, kVerifyHelp);
   return [o]() {
     if (o->message.empty()) {
       fmt::print(stderr, "error: --message must not be empty\n");
       return int(kExitUsage);
     }
     CorpusReport report;
-    // Files the live database already holds are not parsed again (hash before parse), and files
-    // whose stamp did not change since the last run are not even read (stat first, file_stamps.h).
-    const KnownFiles known = known_files(o->db);
-    const FileStamps stamps = o->verify ? FileStamps{} : load_file_stamps(o->db, o->corpus);
-    auto corpus = load_corpus(o->corpus, {.known = &known, .stamps = o->verify ? nullptr : &stamps}, report);
+    CorpusForDb reader(o->db, o->verify);
+    auto corpus = reader.load(o->corpus, {}, report);
     for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
     if (!corpus) {
       if (report.errors.empty()) return cli::report(corpus.status());
@@ -48,8 +45,7 @@ Run add_publish(CLI::App& app) {
     if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
     auto result = publish(*corpus, o->db, options);
     if (!result) return cli::report(result.status());
-    // A cache: rewritten only when a stamp changed; failing to write it costs time only.
-    if (corpus->stamps != stamps) save_file_stamps(o->db, corpus->root, corpus->stamps);
+    reader.remember(*corpus);
     if (o->json) {
       auto j = publish_json(*result);
       j["stats"]["files_read"] = report.files_read;
