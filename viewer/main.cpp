@@ -201,17 +201,23 @@ int main(int argc, char** argv) {
   if (!opt.as_of.empty()) model.set_as_of(Date::parse(opt.as_of));
   if (!opt.query.empty()) model.replace_query(opt.query);
 
-  // The glyphs to bake include every character of the index: wait for it to open.
+  // The font is found while the index opens; the glyphs to bake include every character of the
+  // index, so the atlas waits for it.
+  Fonts fonts;
+  if (auto prepared = UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family}))
+    fonts.japanese = std::move(*prepared);
+  else
+    warn(prepared.status().message() + " (Japanese text will not be readable)");
   const auto open_deadline = SteadyClock::now() + std::chrono::seconds(30);
   while (model.state().index.state == IndexState::kOpening && SteadyClock::now() < open_deadline && !signals.fired()) {
     glfwWaitEventsTimeout(0.05);
     model.pump();
   }
-  Fonts fonts;
-  if (auto prepared = UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family}, model.state().index.charset))
-    fonts.japanese = std::move(*prepared);
-  else
-    warn(prepared.status().message() + " (Japanese text will not be readable)");
+  if (fonts.japanese) {
+    fonts.japanese->want_utf8(model.state().index.charset);
+    fonts.japanese->want_utf8(model.state().index.path);
+    fonts.japanese->want_utf8(model.state().query);
+  }
   float scale = window->content_scale();
   rebuild_fonts(fonts, *window, model.state().font_size, scale);
   if (fonts.japanese && !fonts.japanese->missing().empty())
@@ -256,9 +262,23 @@ int main(int argc, char** argv) {
     if (woke_for_something) settle = kSettleFrames;
 
     const float now_scale = window->content_scale();
-    if (font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
+    // Glyphs the atlas still lacks: characters typed this frame (ImGui reads them in NewFrame) or
+    // standing in the query (pasted, type-ahead), so they are baked before they are drawn; and,
+    // once the first frame is up and nothing is waiting, the rest of what operators may type.
+    bool grow = false;
+    if (fonts.japanese) {
+      const ImVector<ImWchar>& queued = ImGui::GetIO().InputQueueCharacters;
+      grow = fonts.japanese->want(std::vector<char32_t>(queued.begin(), queued.end()));
+      grow = fonts.japanese->want_utf8(model.state().query) || grow;
+      if (first_frame_ms && !input && !model.busy()) grow = fonts.japanese->complete() || grow;
+    }
+    if (grow || font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
       rebuild_fonts(fonts, *window, model.state().font_size, now_scale);
-      if (log) log->write("fonts", {{"pixel_size", fonts.stats.pixel_size}, {"build_ms", fonts.stats.build_ms}});
+      if (log)
+        log->write("fonts", {{"pixel_size", fonts.stats.pixel_size}, {"build_ms", fonts.stats.build_ms},
+                             {"glyphs_requested", fonts.stats.glyphs_requested},
+                             {"glyphs_baked", fonts.stats.glyphs_baked}, {"glyphs_missing", fonts.stats.missing},
+                             {"complete", fonts.stats.complete}, {"ms", ms_since(started)}});
     }
     if (theme != model.state().theme || scale != now_scale) {
       theme = model.state().theme;
