@@ -103,6 +103,11 @@ void rebuild_fonts(Fonts& fonts, GlWindow& window, float size, float scale) {
   fonts.built_px = px;
 }
 
+// Whether the frame shows text from the corpus, whose characters must be baked before it is drawn.
+bool shows_corpus_text(const ViewState& s) {
+  return !s.hits.empty() || s.changes.visible || s.history.visible || s.feedback.open || s.picker.open();
+}
+
 ImVec4 clear_color() { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg]; }
 
 nlohmann::json percentiles_json(const std::vector<double>& samples) {
@@ -201,8 +206,8 @@ int main(int argc, char** argv) {
   if (!opt.as_of.empty()) model.set_as_of(Date::parse(opt.as_of));
   if (!opt.query.empty()) model.replace_query(opt.query);
 
-  // The font is found while the index opens; the glyphs to bake include every character of the
-  // index, so the atlas waits for it.
+  // The font is found while the index opens; the first frame waits for the index (its search box
+  // answers at once) and bakes the core scripts and the labels.
   Fonts fonts;
   if (auto prepared = UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family}))
     fonts.japanese = std::move(*prepared);
@@ -213,8 +218,7 @@ int main(int argc, char** argv) {
     glfwWaitEventsTimeout(0.05);
     model.pump();
   }
-  if (fonts.japanese) {
-    fonts.japanese->want_utf8(model.state().index.charset);
+  if (fonts.japanese) {  // the corpus's characters wait for corpus text (see the loop)
     fonts.japanese->want_utf8(model.state().index.path);
     fonts.japanese->want_utf8(model.state().query);
   }
@@ -235,6 +239,7 @@ int main(int argc, char** argv) {
   int settle = kSettleFrames;
   int exit_code = 0;
   std::optional<double> first_frame_ms, first_ready_ms;
+  bool corpus_glyphs = false;  // the index's characters are in the atlas
 
   uint64_t inputs_seen = window->input_events();
   std::vector<KeyPress> deferred_keys;  // an Enter waiting for the characters typed before it
@@ -262,14 +267,20 @@ int main(int argc, char** argv) {
     if (woke_for_something) settle = kSettleFrames;
 
     const float now_scale = window->content_scale();
-    // Glyphs the atlas still lacks: characters typed this frame (ImGui reads them in NewFrame) or
-    // standing in the query (pasted, type-ahead), so they are baked before they are drawn; and,
-    // once the first frame is up and nothing is waiting, the rest of what operators may type.
+    // Glyphs the atlas still lacks, baked before they are drawn: characters typed this frame
+    // (ImGui reads them in NewFrame) or standing in the query (pasted, type-ahead); the corpus's,
+    // from the second frame or the first one that shows corpus text; and, once the first frame is
+    // up and nothing is waiting, the rest of what operators may type.
     bool grow = false;
     if (fonts.japanese) {
       const ImVector<ImWchar>& queued = ImGui::GetIO().InputQueueCharacters;
       grow = fonts.japanese->want(std::vector<char32_t>(queued.begin(), queued.end()));
       grow = fonts.japanese->want_utf8(model.state().query) || grow;
+      if (!corpus_glyphs && model.state().index.state == IndexState::kOpen &&
+          (first_frame_ms || shows_corpus_text(model.state()))) {
+        grow = fonts.japanese->want_utf8(model.state().index.charset) || grow;
+        corpus_glyphs = true;
+      }
       if (first_frame_ms && !input && !model.busy()) grow = fonts.japanese->complete() || grow;
     }
     if (grow || font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
