@@ -12,6 +12,7 @@
 #include <clocale>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -187,6 +188,12 @@ int main(int argc, char** argv) {
   SeatState seat(state_path, &seat_warning);
   if (!seat_warning.empty()) warn(seat_warning);
 
+  // Finding the font (fontconfig, the face's coverage) needs neither the window nor ImGui: it runs
+  // beside the window's creation.
+  auto font_found = std::async(std::launch::async, [&cfg] {
+    return UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family});
+  });
+
   auto window_or = GlWindow::create({cfg.window_width, cfg.window_height, std::string(text::kWindowTitle), opt.gl});
   if (!window_or) return fail(3, window_or.status().message());
   std::unique_ptr<GlWindow> window = std::move(*window_or);
@@ -206,10 +213,10 @@ int main(int argc, char** argv) {
   if (!opt.as_of.empty()) model.set_as_of(Date::parse(opt.as_of));
   if (!opt.query.empty()) model.replace_query(opt.query);
 
-  // The font is found while the index opens; the first frame waits for the index (its search box
-  // answers at once) and bakes the core scripts and the labels.
+  // The first frame waits for the index (its search box answers at once) and bakes the core
+  // scripts and the labels.
   Fonts fonts;
-  if (auto prepared = UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family}))
+  if (auto prepared = font_found.get())
     fonts.japanese = std::move(*prepared);
   else
     warn(prepared.status().message() + " (Japanese text will not be readable)");
