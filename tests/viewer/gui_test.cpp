@@ -270,6 +270,34 @@ TEST_CASE("end to end: type Japanese, move the selection, copy the answer to the
   CHECK(saved.find("size = 22") != std::string::npos);
 }
 
+TEST_CASE("a character outside every prepared glyph set is baked once it is typed", "[viewer][gui][fonts]") {
+  Session s({"xdotool"});
+  s.start_x();
+  const Env env = s.x->env();
+  const pid_t pid = spawn(s.args({"--no-config", "--no-log"}), env, s.tmp.str("viewer.out"));
+  auto cleanup = [&] { kill(pid, SIGKILL); };
+  // The full set (JIS X 0208 and the symbols) arrives after the first frame by itself.
+  REQUIRE(wait_until([&] {
+    return find_event(s.log, "fonts", [](const json& e) { return e.value("complete", false); }).has_value();
+  }, 20));
+  const int full = (*find_event(s.log, "fonts", [](const json& e) { return e.value("complete", false); }))
+                       ["glyphs_requested"].get<int>();
+  auto win = run({"xdotool", "search", "--sync", "--pid", std::to_string(pid)}, env, 10);
+  REQUIRE(win.code == 0);
+  run({"xdotool", "windowfocus", "--sync", win.output.substr(0, win.output.find('\n'))}, env, 5);
+
+  // 髙 (the "ladder" 高 of names) is in none of them: an IBM extension, not JIS X 0208.
+  REQUIRE(type_and_wait(env, s.log, "髙"));
+  auto grown = find_event(s.log, "fonts", [&](const json& e) { return e["glyphs_requested"].get<int>() > full; });
+  cleanup();
+  REQUIRE(grown);
+  CHECK((*grown)["glyphs_requested"] == full + 1);
+  CHECK((*grown)["glyphs_baked"].get<int>() > (*find_event(s.log, "fonts", [](const json& e) {
+                                                 return e.value("complete", false);
+                                               }))["glyphs_baked"].get<int>());  // the font has it: no '?'
+  CHECK((*grown)["glyphs_missing"] == 0);
+}
+
 TEST_CASE("left alone, the viewer uses (almost) no CPU", "[viewer][gui]") {
   Session s;
   s.start_x();
