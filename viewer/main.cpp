@@ -285,8 +285,12 @@ int main(int argc, char** argv) {
       grow = fonts.japanese->want_utf8(model.state().query) || grow;
       if (!corpus_glyphs && model.state().index.state == IndexState::kOpen &&
           (first_frame_ms || shows_corpus_text(model.state()))) {
+        const size_t missing_before = fonts.japanese->missing().size();
         grow = fonts.japanese->want_utf8(model.state().index.charset) || grow;
         corpus_glyphs = true;
+        if (fonts.japanese->missing().size() > missing_before)
+          warn(std::to_string(fonts.japanese->missing().size() - missing_before) +
+               " characters of the index have no glyph in any installed font");
       }
       if (first_frame_ms && !input && !model.busy()) grow = fonts.japanese->complete() || grow;
     }
