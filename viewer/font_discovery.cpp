@@ -123,19 +123,32 @@ Result<FontFace> find_japanese_font(const FontRequest& request) {
 #endif
 }
 
-std::vector<char32_t> missing_glyphs(const FontFace& face, const std::vector<char32_t>& chars) {
-  std::vector<char32_t> missing;
+FaceCoverage::FaceCoverage(const FontFace& face) {
 #if defined(MADOGUCHI_HAVE_FONTCONFIG)
   PatternPtr p = query_file(face);
   FcCharSet* cs = nullptr;
-  if (!p || FcPatternGetCharSet(p.get(), FC_CHARSET, 0, &cs) != FcResultMatch) return missing;
-  for (char32_t c : chars)
-    if (c >= 0x20 && !FcCharSetHasChar(cs, FcChar32(c))) missing.push_back(c);
+  if (p && FcPatternGetCharSet(p.get(), FC_CHARSET, 0, &cs) == FcResultMatch)
+    charset_ = std::shared_ptr<void>(FcCharSetCopy(cs), [](void* c) { FcCharSetDestroy(static_cast<FcCharSet*>(c)); });
 #else
   (void)face;
+#endif
+}
+
+std::vector<char32_t> FaceCoverage::missing(const std::vector<char32_t>& chars) const {
+  std::vector<char32_t> out;
+#if defined(MADOGUCHI_HAVE_FONTCONFIG)
+  if (!charset_) return out;
+  const auto* cs = static_cast<const FcCharSet*>(charset_.get());
+  for (char32_t c : chars)
+    if (c >= 0x20 && !FcCharSetHasChar(cs, FcChar32(c))) out.push_back(c);
+#else
   (void)chars;
 #endif
-  return missing;
+  return out;
+}
+
+std::vector<char32_t> missing_glyphs(const FontFace& face, const std::vector<char32_t>& chars) {
+  return FaceCoverage(face).missing(chars);
 }
 
 std::vector<FallbackFace> find_fallbacks(const std::vector<char32_t>& missing, int max_faces,

@@ -6,6 +6,7 @@
 // Thread rule: call from one thread at a time (fontconfig's default configuration is global).
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,8 +30,21 @@ struct FontRequest {
 // fonts-noto-cjk or fonts-ipaexfont-gothic) and kInvalidInput when `file` does not exist.
 Result<FontFace> find_japanese_font(const FontRequest& request);
 
-// The characters of `chars` that `face` has no glyph for (empty when coverage is unknown, e.g.
-// without fontconfig).
+// A face's character coverage, read once from the file (FcFreeTypeQuery walks the whole cmap of a
+// CJK font: worth doing once, not per question).
+class FaceCoverage {
+ public:
+  FaceCoverage() = default;
+  explicit FaceCoverage(const FontFace& face);
+  // The characters of `chars` the face has no glyph for (empty when coverage is unknown, e.g.
+  // without fontconfig).
+  std::vector<char32_t> missing(const std::vector<char32_t>& chars) const;
+
+ private:
+  std::shared_ptr<void> charset_;  // FcCharSet*, kept out of this header
+};
+
+// The characters of `chars` that `face` has no glyph for (see FaceCoverage::missing).
 std::vector<char32_t> missing_glyphs(const FontFace& face, const std::vector<char32_t>& chars);
 
 struct FallbackFace {

@@ -115,15 +115,25 @@ float GlWindow::content_scale() const {
 }
 
 void GlWindow::upload_fonts() {
-  // Creating the device objects also uploads the atlas; afterwards NewFrame() finds them made and
-  // does not build the atlas again (which would fail once its CPU copy is released).
+  // The first call creates the device objects, which uploads the atlas too; afterwards NewFrame()
+  // finds them made and does not build the atlas again (which would fail once its CPU copy is
+  // released). Later calls (a rebuilt atlas) replace only the texture: recreating the buffers
+  // would leave ImGui 1.86's GL3 backend believing its new, empty vertex buffer is still sized,
+  // and every draw after it is skipped (GL_INVALID_VALUE in glBufferSubData).
   if (backend_ == GlBackend::kOpenGL3) {
-    ImGui_ImplOpenGL3_DestroyDeviceObjects();
-    ImGui_ImplOpenGL3_CreateDeviceObjects();
+    if (!device_objects_) ImGui_ImplOpenGL3_CreateDeviceObjects();
+    else {
+      ImGui_ImplOpenGL3_DestroyFontsTexture();
+      ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
   } else {
-    ImGui_ImplOpenGL2_DestroyDeviceObjects();
-    ImGui_ImplOpenGL2_CreateDeviceObjects();
+    if (!device_objects_) ImGui_ImplOpenGL2_CreateDeviceObjects();
+    else {
+      ImGui_ImplOpenGL2_DestroyFontsTexture();
+      ImGui_ImplOpenGL2_CreateFontsTexture();
+    }
   }
+  device_objects_ = true;
 }
 
 void GlWindow::new_frame() {

@@ -66,6 +66,7 @@ class GlWindow {
   GlBackend backend_ = GlBackend::kOpenGL3;
   std::string gl_version_;
   bool imgui_ready_ = false;
+  bool device_objects_ = false;  // upload_fonts() made the backend's shaders and buffers
   uint64_t input_events_ = 0;
   std::vector<KeyPress> key_presses_;
   void install_event_counters();

@@ -80,10 +80,20 @@ int GlyphSet::add_jis_x0208() {
   return provided;
 }
 
-void GlyphSet::add_operator_basics() {
+void GlyphSet::add_core_scripts() {
   add_range(0x20, 0x7E);      // ASCII
   add_range(0xA0, 0xFF);      // Latin-1
   add_range(0x2010, 0x206F);  // general punctuation (―, ‥, …, ※, ‼)
+  add_range(0x3000, 0x303F);  // CJK symbols and punctuation
+  add_range(0x3040, 0x309F);  // hiragana
+  add_range(0x30A0, 0x30FF);  // katakana
+  add_range(0x31F0, 0x31FF);  // katakana phonetic extensions
+  add_range(0xFF00, 0xFFEF);  // full-width and half-width forms
+  add(0xFFFD);                // what a broken character turns into
+}
+
+void GlyphSet::add_operator_basics() {
+  add_core_scripts();
   add_range(0x2100, 0x214F);  // letterlike (℃, №, ℡)
   add_range(0x2160, 0x217F);  // Roman numerals (Ⅰ, ⅰ)
   add_range(0x2190, 0x21FF);  // arrows
@@ -91,15 +101,13 @@ void GlyphSet::add_operator_basics() {
   add_range(0x2500, 0x257F);  // box drawing
   add_range(0x25A0, 0x25FF);  // geometric shapes (○●□■△▽◇)
   add_range(0x2600, 0x26FF);  // miscellaneous symbols (★☆☎)
-  add_range(0x3000, 0x303F);  // CJK symbols and punctuation
-  add_range(0x3040, 0x309F);  // hiragana
-  add_range(0x30A0, 0x30FF);  // katakana
-  add_range(0x31F0, 0x31FF);  // katakana phonetic extensions
   add_range(0x3200, 0x32FF);  // enclosed CJK (㈱, ㊤)
   add_range(0x3300, 0x33FF);  // CJK compatibility (㍉, ㎡)
-  add_range(0xFF00, 0xFFEF);  // full-width and half-width forms
-  add(0xFFFD);                // what a broken character turns into
   add_jis_x0208();
+}
+
+void GlyphSet::add(const GlyphSet& other) {
+  for (char32_t c : other.chars()) add(c);
 }
 
 std::vector<char32_t> GlyphSet::chars() const {

@@ -26,9 +26,13 @@ class GlyphSet {
   // JIS X 0208, decoded from EUC-JP with iconv. Returns the number of characters it provided
   // (0 when iconv lacks EUC-JP).
   int add_jis_x0208();
-  // ASCII, Latin-1, punctuation, arrows, shapes, CJK symbols, kana, full/half-width forms,
-  // JIS X 0208 and the NEC special characters (①, Ⅰ, ㈱) that Japanese documents use.
+  // ASCII, Latin-1, punctuation, CJK symbols, kana and full/half-width forms: every script a
+  // search box shows before any kanji (the first atlas, with the corpus's own characters).
+  void add_core_scripts();
+  // The core scripts plus arrows, shapes, JIS X 0208 and the NEC special characters (①, Ⅰ, ㈱)
+  // that Japanese documents use.
   void add_operator_basics();
+  void add(const GlyphSet& other);
 
   bool contains(char32_t c) const { return c <= max_ && bits_[c]; }
   size_t size() const { return count_; }

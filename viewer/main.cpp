@@ -12,6 +12,7 @@
 #include <clocale>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 
@@ -103,6 +104,11 @@ void rebuild_fonts(Fonts& fonts, GlWindow& window, float size, float scale) {
   fonts.built_px = px;
 }
 
+// Whether the frame shows text from the corpus, whose characters must be baked before it is drawn.
+bool shows_corpus_text(const ViewState& s) {
+  return !s.hits.empty() || s.changes.visible || s.history.visible || s.feedback.open || s.picker.open();
+}
+
 ImVec4 clear_color() { return ImGui::GetStyle().Colors[ImGuiCol_WindowBg]; }
 
 nlohmann::json percentiles_json(const std::vector<double>& samples) {
@@ -182,6 +188,12 @@ int main(int argc, char** argv) {
   SeatState seat(state_path, &seat_warning);
   if (!seat_warning.empty()) warn(seat_warning);
 
+  // Finding the font (fontconfig, the face's coverage) needs neither the window nor ImGui: it runs
+  // beside the window's creation.
+  auto font_found = std::async(std::launch::async, [&cfg] {
+    return UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family});
+  });
+
   auto window_or = GlWindow::create({cfg.window_width, cfg.window_height, std::string(text::kWindowTitle), opt.gl});
   if (!window_or) return fail(3, window_or.status().message());
   std::unique_ptr<GlWindow> window = std::move(*window_or);
@@ -201,17 +213,22 @@ int main(int argc, char** argv) {
   if (!opt.as_of.empty()) model.set_as_of(Date::parse(opt.as_of));
   if (!opt.query.empty()) model.replace_query(opt.query);
 
-  // The glyphs to bake include every character of the index: wait for it to open.
+  // The first frame waits for the index (its search box answers at once) and bakes the core
+  // scripts and the labels.
+  Fonts fonts;
+  if (auto prepared = font_found.get())
+    fonts.japanese = std::move(*prepared);
+  else
+    warn(prepared.status().message() + " (Japanese text will not be readable)");
   const auto open_deadline = SteadyClock::now() + std::chrono::seconds(30);
   while (model.state().index.state == IndexState::kOpening && SteadyClock::now() < open_deadline && !signals.fired()) {
     glfwWaitEventsTimeout(0.05);
     model.pump();
   }
-  Fonts fonts;
-  if (auto prepared = UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family}, model.state().index.charset))
-    fonts.japanese = std::move(*prepared);
-  else
-    warn(prepared.status().message() + " (Japanese text will not be readable)");
+  if (fonts.japanese) {  // the corpus's characters wait for corpus text (see the loop)
+    fonts.japanese->want_utf8(model.state().index.path);
+    fonts.japanese->want_utf8(model.state().query);
+  }
   float scale = window->content_scale();
   rebuild_fonts(fonts, *window, model.state().font_size, scale);
   if (fonts.japanese && !fonts.japanese->missing().empty())
@@ -229,6 +246,7 @@ int main(int argc, char** argv) {
   int settle = kSettleFrames;
   int exit_code = 0;
   std::optional<double> first_frame_ms, first_ready_ms;
+  bool corpus_glyphs = false;  // the index's characters are in the atlas
 
   uint64_t inputs_seen = window->input_events();
   std::vector<KeyPress> deferred_keys;  // an Enter waiting for the characters typed before it
@@ -256,9 +274,33 @@ int main(int argc, char** argv) {
     if (woke_for_something) settle = kSettleFrames;
 
     const float now_scale = window->content_scale();
-    if (font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
+    // Glyphs the atlas still lacks, baked before they are drawn: characters typed this frame
+    // (ImGui reads them in NewFrame) or standing in the query (pasted, type-ahead); the corpus's,
+    // from the second frame or the first one that shows corpus text; and, once the first frame is
+    // up and nothing is waiting, the rest of what operators may type.
+    bool grow = false;
+    if (fonts.japanese) {
+      const ImVector<ImWchar>& queued = ImGui::GetIO().InputQueueCharacters;
+      grow = fonts.japanese->want(std::vector<char32_t>(queued.begin(), queued.end()));
+      grow = fonts.japanese->want_utf8(model.state().query) || grow;
+      if (!corpus_glyphs && model.state().index.state == IndexState::kOpen &&
+          (first_frame_ms || shows_corpus_text(model.state()))) {
+        const size_t missing_before = fonts.japanese->missing().size();
+        grow = fonts.japanese->want_utf8(model.state().index.charset) || grow;
+        corpus_glyphs = true;
+        if (fonts.japanese->missing().size() > missing_before)
+          warn(std::to_string(fonts.japanese->missing().size() - missing_before) +
+               " characters of the index have no glyph in any installed font");
+      }
+      if (first_frame_ms && !input && !model.busy()) grow = fonts.japanese->complete() || grow;
+    }
+    if (grow || font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
       rebuild_fonts(fonts, *window, model.state().font_size, now_scale);
-      if (log) log->write("fonts", {{"pixel_size", fonts.stats.pixel_size}, {"build_ms", fonts.stats.build_ms}});
+      if (log)
+        log->write("fonts", {{"pixel_size", fonts.stats.pixel_size}, {"build_ms", fonts.stats.build_ms},
+                             {"glyphs_requested", fonts.stats.glyphs_requested},
+                             {"glyphs_baked", fonts.stats.glyphs_baked}, {"glyphs_missing", fonts.stats.missing},
+                             {"complete", fonts.stats.complete}, {"ms", ms_since(started)}});
     }
     if (theme != model.state().theme || scale != now_scale) {
       theme = model.state().theme;

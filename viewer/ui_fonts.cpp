@@ -2,6 +2,7 @@
 
 #include <imgui_freetype.h>
 
+#include <algorithm>
 #include <chrono>
 
 #include "keymap.h"
@@ -32,35 +33,75 @@ std::vector<ImWchar> ranges_of(const std::vector<char32_t>& chars) {
 
 }  // namespace
 
-Result<UiFonts> UiFonts::prepare(const FontRequest& request, const std::string& charset) {
+Result<UiFonts> UiFonts::prepare(const FontRequest& request) {
   auto face = find_japanese_font(request);
   if (!face) return face.status();
   UiFonts f;
   f.primary_ = *face;
+  f.coverage_ = FaceCoverage(f.primary_);
 
-  // Characters that must never be boxes: the corpus, every label, what operators type.
-  GlyphSet must(sizeof(ImWchar) == 2 ? char32_t(0xFFFF) : char32_t(0x10FFFF));
-  must.add_utf8(charset);
-  for (auto s : text::all()) must.add_utf8(s);
+  // Characters that must never be boxes get a face now (one fontconfig pass), so complete() only
+  // has to widen what is baked: every label, what operators type; want() places the corpus's.
+  GlyphSet all(kMaxChar);
+  all.add_range(0x20, 0x7E);
+  all.add_range(0x3041, 0x3096);  // hiragana
+  all.add_range(0x30A1, 0x30FA);  // katakana
+  all.add_jis_x0208();
+  for (auto s : text::all()) all.add_utf8(s);
   for (const auto& line : help_lines()) {
-    must.add_utf8(line.group);
-    must.add_utf8(line.keys);
-    must.add_utf8(line.description);
+    all.add_utf8(line.group);
+    all.add_utf8(line.keys);
+    all.add_utf8(line.description);
   }
-  must.add_range(0x20, 0x7E);
-  must.add_range(0x3041, 0x3096);  // hiragana
-  must.add_range(0x30A1, 0x30FA);  // katakana
-  must.add_jis_x0208();
+  f.place(all.chars());
 
-  f.glyphs_.add_operator_basics();
-  f.glyphs_.add_utf8(charset);
-  for (char32_t c : must.chars()) f.glyphs_.add(c);
-
-  const auto missing = missing_glyphs(f.primary_, must.chars());
-  if (!missing.empty()) f.fallbacks_ = find_fallbacks(missing, 4, &f.missing_);
-  f.ranges_ = to_imgui_ranges(f.glyphs_.ranges());
-  for (const auto& fb : f.fallbacks_) f.fallback_ranges_.push_back(ranges_of(fb.chars));
+  f.glyphs_.add_core_scripts();
+  for (auto s : text::all()) f.glyphs_.add_utf8(s);
+  for (const auto& line : help_lines()) f.glyphs_.add_utf8(line.group + line.keys + line.description);
   return f;
+}
+
+void UiFonts::place(const std::vector<char32_t>& chars) {
+  std::vector<char32_t> fresh;
+  for (char32_t c : chars)
+    if (c <= kMaxChar && !placed_.contains(c)) {
+      placed_.add(c);
+      fresh.push_back(c);
+    }
+  const auto lacking = coverage_.missing(fresh);
+  if (lacking.empty()) return;
+  std::vector<char32_t> none;
+  for (FallbackFace& found : find_fallbacks(lacking, 4, &none)) {
+    auto same = std::find_if(fallbacks_.begin(), fallbacks_.end(), [&](const FallbackFace& f) {
+      return f.face.path == found.face.path && f.face.index == found.face.index;
+    });
+    if (same == fallbacks_.end()) fallbacks_.push_back(std::move(found));
+    else same->chars.insert(same->chars.end(), found.chars.begin(), found.chars.end());
+  }
+  missing_.insert(missing_.end(), none.begin(), none.end());
+}
+
+bool UiFonts::want(const std::vector<char32_t>& chars) {
+  std::vector<char32_t> fresh;
+  for (char32_t c : chars)
+    if ((c >= 0x20 || c == '\t') && (c < 0xD800 || c > 0xDFFF) && c <= kMaxChar && !glyphs_.contains(c))
+      fresh.push_back(c);
+  if (fresh.empty()) return false;
+  place(fresh);
+  for (char32_t c : fresh) glyphs_.add(c);
+  return true;
+}
+
+bool UiFonts::want_utf8(std::string_view text) { return want(decode_utf8(text)); }
+
+bool UiFonts::complete() {
+  if (complete_) return false;
+  complete_ = true;
+  GlyphSet rest(kMaxChar);
+  rest.add_operator_basics();
+  const size_t before = glyphs_.size();
+  glyphs_.add(rest);
+  return glyphs_.size() != before;
 }
 
 Status UiFonts::build(float pixel_size, AtlasStats* stats) {
@@ -77,9 +118,19 @@ Status UiFonts::build(float pixel_size, AtlasStats* stats) {
   cfg.FontNo = primary_.index;
   cfg.OversampleH = cfg.OversampleV = 1;  // FreeType renders at the target size; no need
   cfg.PixelSnapH = true;
+  ranges_ = to_imgui_ranges(glyphs_.ranges());
   if (!atlas->AddFontFromFileTTF(primary_.path.c_str(), pixel_size, &cfg, ranges_.data()))
     return Status::io_error("cannot load font " + primary_.path);
+  fallback_ranges_.clear();
+  for (const FallbackFace& fb : fallbacks_) {
+    std::vector<char32_t> baked;  // only what this atlas bakes
+    for (char32_t c : fb.chars)
+      if (glyphs_.contains(c)) baked.push_back(c);
+    std::sort(baked.begin(), baked.end());
+    fallback_ranges_.push_back(ranges_of(baked));
+  }
   for (size_t i = 0; i < fallbacks_.size(); ++i) {
+    if (fallback_ranges_[i].size() == 1) continue;  // nothing from this face yet
     ImFontConfig merge = cfg;
     merge.MergeMode = true;
     merge.FontNo = fallbacks_[i].face.index;
@@ -97,6 +148,7 @@ Status UiFonts::build(float pixel_size, AtlasStats* stats) {
     stats->texture_height = atlas->TexHeight;
     stats->font = primary_.path + ":" + std::to_string(primary_.index);
     stats->fallback_faces = int(fallbacks_.size());
+    stats->complete = complete_;
     stats->build_ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   }

@@ -2,8 +2,12 @@
 // current size for exactly the characters that can appear (the index's charset, what operators
 // type, the UI labels), plus fallback faces merged in for characters the main face lacks.
 //
-// ImGui 1.86 bakes glyphs up front; 1.92 (vcpkg builds) loads them on demand and renamed the
-// builder API, hence the IMGUI_VERSION_NUM guards in ui_fonts.cpp.
+// ImGui 1.86 bakes glyphs up front, and baking all of JIS X 0208 (~8000 glyphs) costs a few
+// hundred milliseconds. So the first atlas holds what the first frame can show (the core scripts,
+// the labels, the corpus's characters); complete() adds the rest of what operators may type and
+// want() adds any other character typed or pasted, each followed by a rebuild between frames.
+// 1.92 (vcpkg builds) loads glyphs on demand and renamed the builder API, hence the
+// IMGUI_VERSION_NUM guards in ui_fonts.cpp.
 //
 // Thread rule: UI thread (owns ImGui's font atlas).
 #pragma once
@@ -11,6 +15,7 @@
 #include <imgui.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "font_discovery.h"
@@ -30,12 +35,21 @@ struct AtlasStats {
   double build_ms = 0;
   std::string font;             // path and face index
   int fallback_faces = 0;
+  bool complete = false;        // complete() was applied (JIS X 0208 and the symbols are in)
 };
 
 class UiFonts {
  public:
-  // Finds the font and works out the glyphs: `charset` is Searcher::charset() (may be empty).
-  static Result<UiFonts> prepare(const FontRequest& request, const std::string& charset);
+  // Finds the font; the glyphs to bake start as the core scripts and every UI label.
+  static Result<UiFonts> prepare(const FontRequest& request);
+
+  // Adds characters to bake (the corpus's charset, text typed or pasted). True when any is new:
+  // then build() again before drawing them.
+  bool want(const std::vector<char32_t>& chars);
+  bool want_utf8(std::string_view text);
+  // Adds everything operators may type (JIS X 0208, symbols). False when already done.
+  bool complete();
+  bool is_complete() const { return complete_; }
 
   // Clears ImGui's atlas and builds it at `pixel_size`. The renderer backend must upload the
   // texture afterwards; then call release_cpu_copies().
@@ -50,10 +64,17 @@ class UiFonts {
 
  private:
   UiFonts() = default;
+  // Finds a face for each of `chars` that is new to `placed_`: the primary or a fallback.
+  void place(const std::vector<char32_t>& chars);
+
+  static constexpr char32_t kMaxChar = sizeof(ImWchar) == 2 ? char32_t(0xFFFF) : char32_t(0x10FFFF);
   FontFace primary_;
+  FaceCoverage coverage_;
   std::vector<FallbackFace> fallbacks_;
-  GlyphSet glyphs_{sizeof(ImWchar) == 2 ? char32_t(0xFFFF) : char32_t(0x10FFFF)};
+  GlyphSet glyphs_{kMaxChar};  // what the next build() bakes
+  GlyphSet placed_{kMaxChar};  // characters whose face is known (primary, a fallback or none)
   std::vector<char32_t> missing_;
+  bool complete_ = false;
   std::vector<ImWchar> ranges_;
   std::vector<std::vector<ImWchar>> fallback_ranges_;
 };

@@ -36,8 +36,10 @@ class Headless {
         {ImGuiKey_A, GLFW_KEY_A}, {ImGuiKey_C, GLFW_KEY_C}, {ImGuiKey_V, GLFW_KEY_V}, {ImGuiKey_X, GLFW_KEY_X},
         {ImGuiKey_Y, GLFW_KEY_Y}, {ImGuiKey_Z, GLFW_KEY_Z}};
     for (auto [k, code] : keys) io.KeyMap[k] = code;
-    auto fonts = UiFonts::prepare({}, charset);
+    auto fonts = UiFonts::prepare({});
     REQUIRE(fonts.has_value());
+    fonts->want_utf8(charset);
+    fonts->complete();
     AtlasStats stats;
     REQUIRE(fonts->build(20, &stats).ok());
     unsigned char* pixels = nullptr;

@@ -2,11 +2,14 @@
 // the font found through fontconfig (plus fallbacks) has a glyph for every one of them.
 #include <catch2/catch.hpp>
 
+#include <imgui.h>
+
 #include <cstdlib>
 
 #include "font_discovery.h"
 #include "glyph_set.h"
 #include "keymap.h"
+#include "ui_fonts.h"
 #include "ui_text.h"
 
 namespace madoguchi::viewer {
@@ -76,6 +79,56 @@ TEST_CASE("a font file named by the operator wins, a wrong path is an error", "[
   auto bad = find_japanese_font({.file = "/nonexistent/font.ttf"});
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.status().code() == Code::kInvalidInput);
+}
+
+namespace {
+
+// Whether the atlas ImGui draws with has a glyph for `c` (not the '?' fallback).
+bool baked(char32_t c) {
+  const ImFont* font = ImGui::GetIO().Fonts->Fonts.empty() ? nullptr : ImGui::GetIO().Fonts->Fonts[0];
+  return font && font->FindGlyphNoFallback(ImWchar(c)) != nullptr;
+}
+
+struct ImGuiContextScope {
+  ImGuiContextScope() { ImGui::CreateContext(); }
+  ~ImGuiContextScope() { ImGui::DestroyContext(); }
+};
+
+}  // namespace
+
+TEST_CASE("the first atlas is small; typed characters and the full set are baked on request", "[viewer][fonts]") {
+  ImGuiContextScope imgui;
+  auto fonts = UiFonts::prepare({});
+  if (!fonts) FAIL("no Japanese font installed: tools/setup.sh installs fonts-noto-cjk");
+  fonts->want_utf8("咳が止まりません");  // the corpus's characters
+  AtlasStats first;
+  REQUIRE(fonts->build(20, &first).ok());
+  CHECK_FALSE(first.complete);
+  CHECK(first.glyphs_baked < 3000);  // the full set is over 7000
+  for (char32_t c : {U'a', U'あ', U'ア', U'、', U'Ａ', U'咳', U'止', U'検', U'索'}) {  // 検索: a label
+    CAPTURE(uint32_t(c));
+    CHECK(baked(c));
+  }
+  // A JIS level-2 kanji neither in the corpus nor in a label: not baked yet, but once typed it is.
+  CHECK_FALSE(baked(U'鬱'));
+  CHECK_FALSE(fonts->want_utf8("咳"));  // nothing new: no rebuild
+  REQUIRE(fonts->want_utf8("鬱"));
+  AtlasStats grown;
+  REQUIRE(fonts->build(20, &grown).ok());
+  CHECK(baked(U'鬱'));
+  CHECK(grown.glyphs_baked == first.glyphs_baked + 1);
+
+  REQUIRE(fonts->complete());
+  CHECK_FALSE(fonts->complete());
+  AtlasStats full;
+  REQUIRE(fonts->build(20, &full).ok());
+  CHECK(full.complete);
+  CHECK(full.glyphs_baked > 7000);
+  CHECK(full.missing == 0);
+  for (char32_t c : {U'亜', U'熙', U'①', U'㈱', U'→', U'鬱', U'咳'}) {
+    CAPTURE(uint32_t(c));
+    CHECK(baked(c));
+  }
 }
 
 }  // namespace madoguchi::viewer
