@@ -165,8 +165,9 @@ bool same_versions(const Corpus& corpus, size_t i, size_t j, const std::vector<E
   if (j - i != old.size()) return false;
   for (size_t k = i; k < j; ++k) {
     const EntryVersion& v = corpus.versions[k];
-    char effective[9];  // the uid's date part, as uid_of() writes it
-    std::snprintf(effective, sizeof effective, "%08d", v.effective.valid() ? v.effective.yyyymmdd : 10101);
+    char effective[8];  // the uid's date part, as uid_of() writes it ("%08d"; snprintf cost 7%)
+    for (int d = 7, n = v.effective.valid() ? v.effective.yyyymmdd : 10101; d >= 0; --d, n /= 10)
+      effective[d] = char('0' + n % 10);
     char hash[16];
     hash_hex(v.content_hash, hash);
     auto same = std::find_if(old.begin(), old.end(), [&](const Existing& e) {
