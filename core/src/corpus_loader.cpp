@@ -2,10 +2,10 @@
 // can: duplicate (id, effective) pairs, links leading outside, an empty corpus.
 #include <algorithm>
 #include <filesystem>
-#include <map>
 #include <xxhash.h>
 
 #include "madoguchi/corpus.h"
+#include "corpus_walk.h"
 #include "whole_file.h"
 
 namespace fs = std::filesystem;
@@ -17,22 +17,6 @@ Result<std::string> read_file(const fs::path& path) {
   auto bytes = read_whole_file(path.string());
   if (!bytes) return Status::io_error("cannot read file", {path.string(), 0});
   return std::move(*bytes);
-}
-
-bool is_inside(const fs::path& root, const fs::path& p) {
-  auto r = root.lexically_normal().string();
-  auto s = p.lexically_normal().string();
-  return s.rfind(r, 0) == 0 && (s.size() == r.size() || s[r.size()] == '/');
-}
-
-// Sorts '/'-separated relative paths in the order std::filesystem::path sorts them (component by
-// component): the same as comparing bytes with '/' below every other byte (a component that ends
-// first sorts first). Done as a plain string sort with '/' mapped to '\0' (no path holds one), so
-// that comparisons are memcmp: a byte loop was 29% of an unchanged 20k corpus's load (120 M Ir).
-void sort_paths(std::vector<std::string>& paths) {
-  for (auto& p : paths) std::replace(p.begin(), p.end(), '/', '\0');
-  std::sort(paths.begin(), paths.end());
-  for (auto& p : paths) std::replace(p.begin(), p.end(), '\0', '/');
 }
 
 bool sort_by_location(const Status& a, const Status& b) {
@@ -50,48 +34,15 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
 
   Corpus corpus;
   corpus.root = root.string();
-  // Relative paths (as EntryVersion::path), cheaper than lexically_relative() per file.
-  const std::string root_prefix = root.native().empty() || root.native().back() == '/' ? root.native()
-                                                                                       : root.native() + "/";
-  auto relative = [&](const fs::path& p) {
-    if (p.native().rfind(root_prefix, 0) == 0) return p.native().substr(root_prefix.size());
-    return p.lexically_relative(root).generic_string();
-  };
-  std::vector<std::string> files;  // relative; sorting strings, not paths, is cheap to move
-  for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const fs::path& p = it->path();
-    const std::string name = p.filename().string();
-    if (!name.empty() && name[0] == '.') {
-      if (it->is_directory()) it.disable_recursion_pending();
-      continue;
-    }
-    const std::string rel = relative(p);
-    if (it->is_symlink()) {
-      fs::path target = fs::weakly_canonical(p, ec);
-      if (ec || !is_inside(root, target)) {
-        report.errors.push_back(
-            Status::invalid_input("symbolic link leads outside the corpus; refused, not followed", {rel, 0}));
-        continue;
-      }
-      if (fs::is_directory(target)) continue;  // the directory itself is walked in place
-    }
-    if (!it->is_regular_file(ec) || p.extension() != ".md") continue;
-    if (name == "README.md") continue;  // documentation, not an entry
-    files.push_back(rel);
-  }
-  sort_paths(files);
+  std::vector<FoundFile> files = find_entry_files(corpus.root, report.errors);
 
-  std::map<std::pair<std::string, int>, std::string> seen;  // (id, effective) -> path
   // Reserved: growing them moved every EntryVersion several times (a sixth of an unchanged 100k
   // run's CPU in memmove, move constructors and page faults).
   corpus.versions.reserve(files.size());
   corpus.stamps.reserve(files.size());
   const int64_t settled_before =
       options.settled_before_ns ? options.settled_before_ns : wall_clock_ns() - kRacyWindowNs;
-  for (const auto& rel : files) {
-    const fs::path p = root / rel;
-    const auto stamp = stamp_of(p.native());  // before reading: a later change moves it
+  for (auto& [rel, stamp] : files) {  // stamps taken by the walk, before reading: a change moves them
     if (stamp && stamp->size > options.max_file_bytes) {
       report.errors.push_back(Status::invalid_input(
           "file is " + std::to_string(stamp->size) + " bytes, over the limit of " +
@@ -122,7 +73,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     if (trusted) {
       entry = std::move(*trusted);
     } else {
-      auto bytes = read_file(p);
+      auto bytes = read_file(root / rel);
       if (!bytes) {
         report.errors.push_back(Status::io_error(bytes.status().message(), {rel, 0}));
         continue;
@@ -136,17 +87,32 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
       report.errors.push_back(entry.status());
       continue;
     }
-    auto key = std::make_pair(entry->id, entry->effective.yyyymmdd);
-    if (auto [it, fresh] = seen.emplace(key, rel); !fresh) {
-      report.errors.push_back(Status::invalid_input(
-          "duplicate version: id '" + entry->id + "' with effective " +
-              (entry->effective.valid() ? entry->effective.to_string() : std::string("(none)")) +
-              " is also defined in " + it->second,
-          {rel, 0}));
+    if (stamp && stamp_is_settled(*stamp, settled_before)) corpus.stamps.emplace(rel, stamped);
+    corpus.versions.push_back(std::move(*entry));
+  }
+
+  // Sorted through an index: moving whole EntryVersions around was a tenth of an unchanged load.
+  // Ties keep path order, so that of two versions with the same (id, effective) the first by path
+  // is the one kept and the other is reported (a sort instead of a map of every key seen).
+  std::vector<size_t> order(corpus.versions.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const auto& va = corpus.versions[a];
+    const auto& vb = corpus.versions[b];
+    return std::tie(va.id, va.effective.yyyymmdd, a) < std::tie(vb.id, vb.effective.yyyymmdd, b);
+  });
+  for (size_t k = 1, first = 0; k < order.size(); ++k) {
+    const auto& kept = corpus.versions[order[first]];
+    const auto& v = corpus.versions[order[k]];
+    if (v.id != kept.id || v.effective.yyyymmdd != kept.effective.yyyymmdd) {
+      first = k;
       continue;
     }
-    if (stamp && stamp_is_settled(*stamp, settled_before)) corpus.stamps[rel] = stamped;
-    corpus.versions.push_back(std::move(*entry));
+    report.errors.push_back(Status::invalid_input(
+        "duplicate version: id '" + v.id + "' with effective " +
+            (v.effective.valid() ? v.effective.to_string() : std::string("(none)")) + " is also defined in " +
+            kept.path,
+        {v.path, 0}));
   }
 
   const fs::path synonyms = root / "synonyms.tsv";
@@ -169,14 +135,6 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
   if (!report.errors.empty())
     return Status::invalid_input(std::to_string(report.errors.size()) + " error(s) in corpus", {root_dir, 0});
 
-  // Sorted through an index: moving whole EntryVersions around was a tenth of an unchanged load.
-  std::vector<size_t> order(corpus.versions.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const auto& va = corpus.versions[a];
-    const auto& vb = corpus.versions[b];
-    return std::tie(va.id, va.effective) < std::tie(vb.id, vb.effective);
-  });
   std::vector<EntryVersion> sorted;
   sorted.reserve(order.size());
   for (size_t i : order) sorted.push_back(std::move(corpus.versions[i]));

@@ -3,11 +3,11 @@
 //   <xxh64 hex> <size> <mtime_ns> <ctime_ns> <inode> <relative path>
 #include "madoguchi/file_stamps.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
-#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,14 +20,41 @@ constexpr std::string_view kHeader = "madoguchi-stamps 1 ";
 
 int64_t ns_of(const struct timespec& t) { return int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
 
-// Reads the unsigned/signed decimal or hex number at `p`, advancing past one following space.
+// Reads the unsigned decimal or hex number at `p`, advancing past one following space. By hand,
+// not strtoull: the cache has five numbers a file, and strtoull's locale and base handling was
+// most of loading it at 100k files.
 bool next_number(const char*& p, const char* end, int base, uint64_t& out) {
-  if (p >= end) return false;
-  char* stop = nullptr;
-  out = std::strtoull(p, &stop, base);
-  if (stop == p || stop >= end || *stop != ' ') return false;
-  p = stop + 1;
+  const char* start = p;
+  uint64_t value = 0;
+  for (; p < end; ++p) {
+    unsigned digit;
+    if (*p >= '0' && *p <= '9') digit = unsigned(*p - '0');
+    else if (base == 16 && *p >= 'a' && *p <= 'f') digit = unsigned(*p - 'a' + 10);
+    else break;
+    value = value * unsigned(base) + digit;
+  }
+  if (p == start || p >= end || *p != ' ' || p - start > (base == 16 ? 16 : 20)) return false;
+  out = value;
+  ++p;
   return true;
+}
+
+// Appends `value` in decimal (fmt's general formatting was a third of writing the cache).
+void append_decimal(std::string& out, uint64_t value) {
+  char buf[20];
+  char* p = buf + sizeof buf;
+  do {
+    *--p = char('0' + value % 10);
+    value /= 10;
+  } while (value);
+  out.append(p, size_t(buf + sizeof buf - p));
+}
+
+void append_hex16(std::string& out, uint64_t value) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  char buf[16];
+  for (int i = 15; i >= 0; --i, value >>= 4) buf[i] = kDigits[value & 0xf];
+  out.append(buf, sizeof buf);
 }
 
 }  // namespace
@@ -35,6 +62,10 @@ bool next_number(const char*& p, const char* end, int base, uint64_t& out) {
 std::optional<FileStamp> stamp_of(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
+  return stamp_from_stat(st);
+}
+
+FileStamp stamp_from_stat(const struct stat& st) {
   return FileStamp{uint64_t(st.st_size), ns_of(st.st_mtim), ns_of(st.st_ctim), uint64_t(st.st_ino)};
 }
 
@@ -57,6 +88,7 @@ FileStamps load_file_stamps(const std::string& db_dir, const std::string& corpus
   std::error_code ec;
   const std::string header = std::string(kHeader) + std::filesystem::weakly_canonical(corpus_root, ec).string() + "\n";
   if (ec || text.compare(0, header.size(), header) != 0) return out;
+  out.reserve(size_t(std::count(text.begin() + ptrdiff_t(header.size()), text.end(), '\n')));
   size_t pos = header.size();
   while (pos < text.size()) {
     const size_t eol = text.find('\n', pos);
@@ -71,7 +103,7 @@ FileStamps load_file_stamps(const std::string& db_dir, const std::string& corpus
       return {};
     s.stamp.mtime_ns = int64_t(mtime);
     s.stamp.ctime_ns = int64_t(ctime);
-    out[std::string(p, end)] = s;
+    out.emplace(std::string(p, end), s);
     pos = eol + 1;
   }
   return out;
@@ -87,8 +119,14 @@ bool save_file_stamps(const std::string& db_dir, const std::string& corpus_root,
   text.reserve(stamps.size() * 96);
   for (const auto& [rel, s] : stamps) {
     if (rel.find('\n') != std::string::npos) continue;  // not representable; hashed every run
-    fmt::format_to(std::back_inserter(text), "{:016x} {} {} {} {} {}\n", s.hash, s.stamp.size,
-                   s.stamp.mtime_ns, s.stamp.ctime_ns, s.stamp.inode, rel);
+    append_hex16(text, s.hash);
+    for (uint64_t n : {s.stamp.size, uint64_t(s.stamp.mtime_ns), uint64_t(s.stamp.ctime_ns), s.stamp.inode}) {
+      text += ' ';
+      append_decimal(text, n);
+    }
+    text += ' ';
+    text += rel;
+    text += '\n';
   }
   const fs::path final_path = fs::path(db_dir) / kStampsFile;
   const fs::path temp = fs::path(db_dir) / (std::string(kStampsFile) + ".tmp");

@@ -15,6 +15,7 @@
 #include "analysis_pipeline.h"
 #include "index_document.h"
 #include "index_identity.h"
+#include "index_versions.h"
 #include "index_writer_internal.h"
 #include "madoguchi/schema.h"
 #include "normalizer.h"
@@ -30,21 +31,13 @@ struct Existing {
 };
 
 // What the index holds, per entry id, read from value slots only (cheap at 100k documents).
-std::map<std::string, std::vector<Existing>> read_existing(Xapian::WritableDatabase& db) {
-  std::unordered_map<Xapian::docid, Existing> docs;
-  std::unordered_map<Xapian::docid, std::string> ids;
-  for (auto v = db.valuestream_begin(schema::kSlotId); v != db.valuestream_end(schema::kSlotId); ++v)
-    ids[v.get_docid()] = *v;
-  for (auto v = db.valuestream_begin(schema::kSlotEffective); v != db.valuestream_end(schema::kSlotEffective); ++v)
-    docs[v.get_docid()].uid = *v;
-  for (auto v = db.valuestream_begin(schema::kSlotFileHash); v != db.valuestream_end(schema::kSlotFileHash); ++v)
-    docs[v.get_docid()].hash = *v;
-  std::map<std::string, std::vector<Existing>> out;
-  for (auto& [docid, id] : ids) {
-    Existing e = docs[docid];
-    e.docid = docid;
-    e.uid = id + "@" + e.uid;  // uid_of(): the effective slot holds 00010101 for "no date"
-    out[id].push_back(std::move(e));
+std::unordered_map<std::string, std::vector<Existing>> read_existing(Xapian::WritableDatabase& db) {
+  std::unordered_map<std::string, std::vector<Existing>> out;
+  auto versions = read_index_versions(db);
+  out.reserve(versions.size());
+  for (auto& v : versions) {
+    // uid_of(): the effective slot holds 00010101 for "no date"
+    out[v.id].push_back({v.docid, v.id + "@" + v.effective, std::move(v.hash)});
   }
   for (auto& [id, list] : out)
     std::sort(list.begin(), list.end(), [](const Existing& a, const Existing& b) { return a.uid < b.uid; });
@@ -138,11 +131,15 @@ Result<std::shared_ptr<const Dictionary>> dictionary_for(Xapian::WritableDatabas
 
 // A content hash as value slot 3 holds it: 16 lowercase hex digits ("{:016x}", without fmt's
 // formatting machinery, which was most of refs_of() on an unchanged 100k corpus).
-std::string hash_hex(uint64_t hash) {
+void hash_hex(uint64_t hash, char (&out)[16]) {
   static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, hash >>= 4) out[size_t(i)] = kDigits[hash & 0xf];
-  return out;
+  for (int i = 15; i >= 0; --i, hash >>= 4) out[i] = kDigits[hash & 0xf];
+}
+
+std::string hash_hex(uint64_t hash) {
+  char out[16];
+  hash_hex(hash, out);
+  return std::string(out, sizeof out);
 }
 
 // The (uid, hash) pairs of corpus versions [i, j) of one id, sorted by uid.
@@ -159,6 +156,27 @@ std::vector<VersionRef> refs_of(const std::vector<Existing>& old) {
   std::vector<VersionRef> out;
   for (const auto& e : old) out.push_back({e.uid, e.hash});
   return out;
+}
+
+// Whether versions [i, j) of one id are exactly the documents `old` holds (the same uids with
+// the same hashes): refs_of() of both compared, without building their strings (most ids of an
+// incremental run are unchanged, and this ran twice for each of them).
+bool same_versions(const Corpus& corpus, size_t i, size_t j, const std::vector<Existing>& old) {
+  if (j - i != old.size()) return false;
+  for (size_t k = i; k < j; ++k) {
+    const EntryVersion& v = corpus.versions[k];
+    char effective[8];  // the uid's date part, as uid_of() writes it ("%08d"; snprintf cost 7%)
+    for (int d = 7, n = v.effective.valid() ? v.effective.yyyymmdd : 10101; d >= 0; --d, n /= 10)
+      effective[d] = char('0' + n % 10);
+    char hash[16];
+    hash_hex(v.content_hash, hash);
+    auto same = std::find_if(old.begin(), old.end(), [&](const Existing& e) {
+      return e.hash.compare(0, std::string::npos, hash, sizeof hash) == 0 && e.uid.size() == v.id.size() + 9 && e.uid.compare(0, v.id.size(), v.id) == 0 &&
+             e.uid[v.id.size()] == '@' && e.uid.compare(v.id.size() + 1, 8, effective, 8) == 0;
+    });
+    if (same == old.end()) return false;
+  }
+  return true;
 }
 
 // The end of the id group that starts at version i.
@@ -193,19 +211,11 @@ KnownFiles known_files(const std::string& db_dir) {
   try {
     Xapian::Database db(db_dir);
     if (db.get_metadata(std::string(schema::kMetaCharsetCounts)).empty()) return out;
-    std::unordered_map<Xapian::docid, std::string> ids, effective;
-    for (auto v = db.valuestream_begin(schema::kSlotId); v != db.valuestream_end(schema::kSlotId); ++v)
-      ids[v.get_docid()] = *v;
-    for (auto v = db.valuestream_begin(schema::kSlotEffective); v != db.valuestream_end(schema::kSlotEffective); ++v)
-      effective[v.get_docid()] = *v;
-    for (auto v = db.valuestream_begin(schema::kSlotFileHash); v != db.valuestream_end(schema::kSlotFileHash); ++v) {
-      const std::string hex = *v;
-      auto id = ids.find(v.get_docid());
-      auto eff = effective.find(v.get_docid());
-      if (hex.size() != 16 || id == ids.end() || eff == effective.end()) continue;
-      const int yyyymmdd = std::atoi(eff->second.c_str());
+    for (const auto& v : read_index_versions(db)) {
+      if (v.hash.size() != 16 || v.effective.empty()) continue;
+      const int yyyymmdd = std::atoi(v.effective.c_str());
       // uid_of(): the effective slot holds 00010101 for "no date"
-      out[std::strtoull(hex.c_str(), nullptr, 16)] = {id->second, Date{eff->second == "00010101" ? 0 : yyyymmdd}};
+      out[std::strtoull(v.hash.c_str(), nullptr, 16)] = {v.id, Date{v.effective == "00010101" ? 0 : yyyymmdd}};
     }
   } catch (const Xapian::Error&) {
     out.clear();  // no index (yet), or unreadable: parse everything, write_corpus reports the rest
@@ -284,7 +294,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       j = group_end(corpus, i);
       auto it = existing.find(corpus.versions[i].id);
       const auto& old = it == existing.end() ? kNone : it->second;
-      if (refs_of(corpus, i, j) == refs_of(old)) continue;
+      if (same_versions(corpus, i, j, old)) continue;
       for (size_t k = i; k < j; ++k) {
         if (!needs_analysis(corpus.versions[k], old)) continue;
         if (corpus.versions[k].unparsed) {
@@ -312,20 +322,18 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     while (i < corpus.versions.size()) {
       const size_t j = group_end(corpus, i);
       const std::string& id = corpus.versions[i].id;
-      EntryChangeRecord change{id, ChangeKind::kAdded, {}, {}};
-      change.after = refs_of(corpus, i, j);
       std::vector<Existing> old;
       if (auto it = existing.find(id); it != existing.end()) {
         old = std::move(it->second);
         existing.erase(it);
       }
-      change.before = refs_of(old);
       ++stats.entries;
-      if (change.before == change.after) {
+      if (same_versions(corpus, i, j, old)) {
         stats.unchanged += int(j - i);
         i = j;
         continue;
       }
+      EntryChangeRecord change{id, ChangeKind::kAdded, refs_of(old), refs_of(corpus, i, j)};
       change.kind = old.empty() ? ChangeKind::kAdded : ChangeKind::kChanged;
 
       std::vector<EntryVersion> group;  // whole versions: unparsed ones are read again

@@ -2,23 +2,16 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
-#include <unordered_map>
 
+#include "index_versions.h"
 #include "madoguchi/schema.h"
 #include "release_store.h"
 
 namespace madoguchi {
 
 EntryState live_state(const Xapian::Database& db) {
-  std::unordered_map<Xapian::docid, std::string> ids, effective, hash;
-  for (auto v = db.valuestream_begin(schema::kSlotId); v != db.valuestream_end(schema::kSlotId); ++v)
-    ids[v.get_docid()] = *v;
-  for (auto v = db.valuestream_begin(schema::kSlotEffective); v != db.valuestream_end(schema::kSlotEffective); ++v)
-    effective[v.get_docid()] = *v;
-  for (auto v = db.valuestream_begin(schema::kSlotFileHash); v != db.valuestream_end(schema::kSlotFileHash); ++v)
-    hash[v.get_docid()] = *v;
   EntryState state;
-  for (const auto& [docid, id] : ids) state[id].push_back({id + "@" + effective[docid], hash[docid]});
+  for (auto& v : read_index_versions(db)) state[v.id].push_back({v.id + "@" + v.effective, std::move(v.hash)});
   for (auto& [id, refs] : state)
     std::sort(refs.begin(), refs.end(), [](const VersionRef& a, const VersionRef& b) { return a.uid < b.uid; });
   return state;

@@ -27,6 +27,8 @@
 #include <string>
 #include <unordered_map>
 
+struct stat;
+
 namespace madoguchi {
 
 struct FileStamp {
@@ -51,6 +53,9 @@ inline constexpr int64_t kRacyWindowNs = 2'000'000'000;
 
 // stat() of `path` (symbolic links followed, as the loader reads them); nullopt when it fails.
 std::optional<FileStamp> stamp_of(const std::string& path);
+
+// The stamp of what `st` describes (for callers that already have a stat, e.g. from fstatat).
+FileStamp stamp_from_stat(const struct stat& st);
 
 // Whether a stamp may be kept: the file's mtime and ctime are both before `settled_before_ns`
 // (normally the start of the run minus kRacyWindowNs).
