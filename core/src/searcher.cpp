@@ -32,6 +32,19 @@ std::string badge_for(const StoredVersion& s, Date as_of, VersionStatus status, 
   return "";
 }
 
+// A decoded version with the plain text its snippets are cut from (the Markdown-to-plain pass was
+// ~5% of a keystroke at 2k, redone for every hit).
+struct LoadedVersion {
+  StoredVersion stored;
+  std::string snippet_source;
+};
+
+std::string snippet_source_of(const StoredVersion& s) {
+  std::string text = s.version.question.empty() ? "" : s.version.question + "\n";
+  text += s.version.answer.empty() ? s.version.script : s.version.answer;
+  return plain_text(text);
+}
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -47,7 +60,7 @@ struct Searcher::Impl {
   std::optional<ReleaseInfo> release;  // the latest release when last (re)opened
   // Decoded document data by docid, for this revision only (emptied on reopen): a keystroke's
   // hits are mostly the previous keystroke's, and inflating + parsing their data was ~10% of it.
-  std::unordered_map<Xapian::docid, std::shared_ptr<const StoredVersion>> stored_cache;
+  std::unordered_map<Xapian::docid, std::shared_ptr<const LoadedVersion>> stored_cache;
   static constexpr size_t kMaxStoredCache = 1024;
   TokenCache snippet_tokens;  // analysis of snippet regions (content-keyed: survives reopen)
   AsOfFilter as_of_filter;    // versions not ended by the as-of date, for this revision
@@ -115,12 +128,13 @@ struct Searcher::Impl {
   }
 
   // load(), remembered for this revision.
-  Result<std::shared_ptr<const StoredVersion>> load_cached(Xapian::docid id) {
+  Result<std::shared_ptr<const LoadedVersion>> load_cached(Xapian::docid id) {
     if (auto it = stored_cache.find(id); it != stored_cache.end()) return it->second;
     auto stored = load(id);
     if (!stored) return stored.status();
     if (stored_cache.size() >= kMaxStoredCache) stored_cache.clear();
-    auto shared = std::make_shared<const StoredVersion>(std::move(*stored));
+    std::string source = snippet_source_of(*stored);
+    auto shared = std::make_shared<const LoadedVersion>(LoadedVersion{std::move(*stored), std::move(source)});
     stored_cache.emplace(id, shared);
     return shared;
   }
@@ -189,7 +203,8 @@ struct Searcher::Impl {
         const Xapian::docid docid = ranked.doc;
         auto loaded = load_cached(docid);
         if (!loaded) return loaded.status();
-        std::shared_ptr<const StoredVersion> stored = *loaded;
+        std::shared_ptr<const LoadedVersion> hit = *loaded;
+        const StoredVersion* stored = &hit->stored;
         // An upcoming version matched, but the entry has one in force today: show that one.
         if (d < stored->span.effective) {
           for (const auto& sib : stored->siblings) {
@@ -201,13 +216,14 @@ struct Searcher::Impl {
               // `siblings` belongs to the version being replaced: stop iterating it (a
               // use-after-free found by fuzz/regressions/query).
               if (current) {
-                stored = *current;
+                hit = *current;
+                stored = &hit->stored;
                 break;
               }
             }
           }
         }
-        result.hits.push_back(make_hit(*stored, d, ranked.score, int(result.hits.size()) + 1, plan));
+        result.hits.push_back(make_hit(*hit, d, ranked.score, int(result.hits.size()) + 1, plan));
         if (req.explain)
           result.hits.back().explanation =
               explain_match(db, *analyzer, plan, docid, stored->version, ranked.score, ranked.extra);
@@ -217,7 +233,8 @@ struct Searcher::Impl {
     return result;
   }
 
-  Hit make_hit(const StoredVersion& s, Date d, double score, int rank, const QueryPlan& plan) {
+  Hit make_hit(const LoadedVersion& loaded, Date d, double score, int rank, const QueryPlan& plan) {
+    const StoredVersion& s = loaded.stored;
     Hit h;
     h.rank = rank;
     h.id = s.version.id;
@@ -236,9 +253,7 @@ struct Searcher::Impl {
       }
     }
     h.badge = badge_for(s, d, h.status, options.badge_days);
-    std::string text = s.version.question.empty() ? "" : s.version.question + "\n";
-    text += s.version.answer.empty() ? s.version.script : s.version.answer;
-    Snippet snippet = make_snippet(*analyzer, plain_text(text), plan, 300, &snippet_tokens);
+    Snippet snippet = make_snippet(*analyzer, loaded.snippet_source, plan, 300, &snippet_tokens);
     h.snippet = std::move(snippet.text);
     h.highlights = std::move(snippet.highlights);
     return h;
