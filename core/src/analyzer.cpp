@@ -227,9 +227,10 @@ std::string field_or_empty(const std::vector<std::string_view>& f, int i) {
 
 }  // namespace
 
-std::vector<Token> Analyzer::analyze(std::string_view text) {
+std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normalized) {
   std::vector<Token> out;
   NormalizedText norm = normalize_with_offsets(text);
+  if (normalized) *normalized = norm.text;
   if (norm.text.empty()) return out;
 
   MeCab::Lattice* lattice = impl_->lattice.get();

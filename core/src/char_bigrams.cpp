@@ -2,7 +2,6 @@
 
 #include <utf8proc.h>
 
-#include "kana.h"
 #include "normalizer.h"
 
 namespace madoguchi {
@@ -17,12 +16,24 @@ bool is_letter(char32_t cp) {
 }  // namespace
 
 std::vector<std::string> char_bigrams(std::string_view normalized) {
+  // Walks the UTF-8 once, remembering the previous character's bytes and class: every build
+  // runs this over the whole corpus, so no per-character std::u32string round trips.
   std::vector<std::string> out;
-  const std::u32string cps = to_u32(normalized);
-  for (size_t i = 0; i + 1 < cps.size(); ++i) {
-    if (!is_letter(cps[i]) || !is_letter(cps[i + 1])) continue;
-    if (is_hiragana(cps[i]) && is_hiragana(cps[i + 1])) continue;
-    out.push_back(to_utf8(cps.substr(i, 2)));
+  size_t prev_begin = 0;
+  char32_t prev = 0;
+  bool prev_letter = false;
+  size_t pos = 0;
+  while (pos < normalized.size()) {
+    const size_t begin = pos;
+    const char32_t cp = next_code_point(normalized, pos);
+    const bool letter = is_letter(cp);
+    if (prev_letter && letter && !(is_hiragana(prev) && is_hiragana(cp))) {
+      // Both decoded validly (an invalid byte reads as U+FFFD, not a letter): the bytes are the pair.
+      out.emplace_back(normalized.substr(prev_begin, pos - prev_begin));
+    }
+    prev_begin = begin;
+    prev = cp;
+    prev_letter = letter;
   }
   return out;
 }

@@ -129,7 +129,8 @@ void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc)
   for (const auto& part : parts) {
     if (part.text.empty()) continue;
     unsigned last = base;
-    for (const Token& t : analyzer.analyze(part.text)) {
+    std::string normalized;
+    for (const Token& t : analyzer.analyze(part.text, &normalized)) {
       unsigned pos = base + unsigned(t.position);
       last = std::max(last, pos);
       add_term(doc, schema::kText, t.term, t.kind == TokenKind::kWord ? pos : 0);
@@ -140,7 +141,7 @@ void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc)
         if (t.reading != t.term) add_boolean(doc, schema::kReadingOf, t.reading + " " + t.term);
       }
     }
-    for (const auto& g : char_bigrams(normalize_text(part.text))) add_term(doc, schema::kBigram, g, 0);
+    for (const auto& g : char_bigrams(normalized)) add_term(doc, schema::kBigram, g, 0);
     base = last + kFieldGap;
   }
 

@@ -49,11 +49,15 @@ bool is_kanji(char32_t cp) {
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
-NormalizedText normalize_with_offsets(std::string_view input) {
-  NormalizedText out;
-  out.text.reserve(input.size());
-  out.original_begin.reserve(input.size() + 1);
-  out.original_end.reserve(input.size() + 1);
+namespace {
+
+// NFKC + case fold of `input` into `text`; when `out` is given, also the map back to `input`.
+void normalize_into(std::string_view input, std::string& text, NormalizedText* out) {
+  text.reserve(input.size());
+  if (out) {
+    out->original_begin.reserve(input.size() + 1);
+    out->original_end.reserve(input.size() + 1);
+  }
 
   size_t pos = 0;
   std::u32string cluster;
@@ -69,11 +73,11 @@ NormalizedText normalize_with_offsets(std::string_view input) {
       cluster.push_back(cp);
       pos = peek;
     }
-    const size_t before = out.text.size();
+    const size_t before = text.size();
     if (cluster.size() == 1 && is_dash_like(cluster[0]) && is_kana_code_point(last)) {
-      append_utf8(out.text, 0x30FC);  // a dash or wave dash after kana is a long-vowel mark
+      append_utf8(text, 0x30FC);  // a dash or wave dash after kana is a long-vowel mark
     } else if (cluster.size() == 1 && is_stable(cluster[0])) {
-      append_utf8(out.text, cluster[0]);
+      append_utf8(text, cluster[0]);
     } else {
       std::string raw;
       for (char32_t cp : cluster) append_utf8(raw, cp);
@@ -82,26 +86,40 @@ NormalizedText normalize_with_offsets(std::string_view input) {
                             utf8proc_ssize_t(raw.size()), &mapped,
                             utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
                                               UTF8PROC_CASEFOLD));
-      if (n >= 0) out.text.append(reinterpret_cast<const char*>(mapped), size_t(n));
-      else out.text += raw;  // cannot happen for valid code points; keep the text rather than lose it
+      if (n >= 0) text.append(reinterpret_cast<const char*>(mapped), size_t(n));
+      else text += raw;  // cannot happen for valid code points; keep the text rather than lose it
       std::free(mapped);
     }
-    if (out.text.size() > before) {
-      size_t p = out.text.size() - 1;
-      while (p > before && (static_cast<unsigned char>(out.text[p]) & 0xC0) == 0x80) --p;
-      last = next_code_point(out.text, p);
+    if (text.size() > before) {
+      size_t p = text.size() - 1;
+      while (p > before && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+      last = next_code_point(text, p);
     }
-    for (size_t i = before; i < out.text.size(); ++i) {
-      out.original_begin.push_back(uint32_t(begin));
-      out.original_end.push_back(uint32_t(pos));
+    if (out) {
+      out->original_begin.insert(out->original_begin.end(), text.size() - before, uint32_t(begin));
+      out->original_end.insert(out->original_end.end(), text.size() - before, uint32_t(pos));
     }
   }
-  out.original_begin.push_back(uint32_t(input.size()));
-  out.original_end.push_back(uint32_t(input.size()));
+  if (out) {
+    out->original_begin.push_back(uint32_t(input.size()));
+    out->original_end.push_back(uint32_t(input.size()));
+  }
+}
+
+}  // namespace
+
+NormalizedText normalize_with_offsets(std::string_view input) {
+  NormalizedText out;
+  normalize_into(input, out.text, &out);
   return out;
 }
 
-std::string normalize_text(std::string_view text) { return normalize_with_offsets(text).text; }
+// Without the offset map: the indexer normalizes every dictionary base form through this.
+std::string normalize_text(std::string_view text) {
+  std::string out;
+  normalize_into(text, out, nullptr);
+  return out;
+}
 
 std::string to_hiragana(std::string_view text) {
   std::string out;

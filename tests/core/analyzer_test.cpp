@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "char_bigrams.h"
 #include "madoguchi/analyzer.h"
 #include "normalizer.h"
 
@@ -38,6 +39,28 @@ TEST_CASE("invalid UTF-8 is replaced, never fatal", "[analyzer]") {
   auto n = normalize_with_offsets(std::string("熱\xff\xfe出た"));
   CHECK(n.text.find("\xEF\xBF\xBD") != std::string::npos);
   CHECK_NOTHROW(analyzer().analyze(std::string("\xff\xfe\x80")));
+}
+
+TEST_CASE("normalize_text and analyze's normalized text equal the text of normalize_with_offsets", "[analyzer]") {
+  // The indexer takes its bigram text from analyze() and base forms from normalize_text(): both
+  // must be exactly what the offset-keeping path (snippets, queries) produces.
+  for (std::string text : {"ＰＣＲ検査ｶﾞ", "コロナ〜ウイルス", "Ｃｏｖｉｄ－１９ワクチン", "熱\xff\xfe出た", ""}) {
+    CHECK(normalize_text(text) == normalize_with_offsets(text).text);
+    std::string normalized = "stale";
+    analyzer().analyze(text, &normalized);
+    CHECK(normalized == normalize_with_offsets(text).text);
+  }
+}
+
+TEST_CASE("character bigrams pair adjacent letters, skip hiragana pairs and break at punctuation", "[analyzer]") {
+  using V = std::vector<std::string>;
+  CHECK(char_bigrams("保健所に相談") == V{"保健", "健所", "所に", "に相", "相談"});
+  CHECK(char_bigrams("ごみの日") == V{"の日"});         // ごみ, みの: hiragana pairs
+  CHECK(char_bigrams("発熱、せき") == V{"発熱"});        // the comma breaks, せき is hiragana
+  CHECK(char_bigrams("pcr検査ー") == V{"pc", "cr", "r検", "検査", "査ー"});
+  CHECK(char_bigrams("熱\xff出") == V{});              // an invalid byte is not a letter
+  CHECK(char_bigrams("x").empty());
+  CHECK(char_bigrams("").empty());
 }
 
 TEST_CASE("content words are indexed by base form, particles and symbols dropped", "[analyzer]") {

@@ -75,7 +75,8 @@ class Analyzer {
 
   // Content tokens of `text` in order (particles, auxiliary verbs and symbols dropped; numbers
   // and Latin words kept), plus compounds and n-grams. Invalid UTF-8 is replaced, never fatal.
-  std::vector<Token> analyze(std::string_view text);
+  // `normalized`, when given, receives normalize_text(text) (the indexer needs both).
+  std::vector<Token> analyze(std::string_view text, std::string* normalized = nullptr);
 
   // Every morpheme of `text` as written (no normalization, nothing dropped), plus the spaces
   // MeCab skips, as byte ranges that tile `text` exactly: for word-level diffs, not for indexing.
