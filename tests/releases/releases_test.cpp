@@ -270,8 +270,11 @@ TEST_CASE("a searcher reports its release and follows new ones; one that fell be
   CHECK((*s)->release()->message == "初回");
   CHECK(hit_ids(**s, "商品券") == std::vector<std::string>{"voucher"});
 
-  // Several releases go by without the reader refreshing: its next search must still answer
-  // (DatabaseModifiedError is absorbed by reopen-and-retry) and answer from the newest release.
+  // Several releases go by without the reader refreshing: its next search must still answer.
+  // Whether the revision it holds is still readable or it must reopen and retry
+  // (DatabaseModifiedError) depends on which of Xapian's blocks the commits reused, so the search
+  // may answer from either; one refresh then brings it to the newest release, and a second finds
+  // nothing newer.
   change_three(dir);
   REQUIRE(publish(load(dir), db, {.message = "2"}).has_value());
   for (int i = 0; i < 3; ++i) {
@@ -280,7 +283,8 @@ TEST_CASE("a searcher reports its release and follows new ones; one that fell be
   }
   auto r = (*s)->search({.query = "ワクチン"});
   REQUIRE(r.has_value());
-  CHECK((*s)->refresh() == (*s)->refresh());  // refreshing never fails
+  (*s)->refresh();
+  CHECK_FALSE((*s)->refresh());
   CHECK((*s)->release()->number == 5);
   CHECK(hit_ids(**s, "ワクチン") == std::vector<std::string>{"vaccine"});
 }
