@@ -42,7 +42,9 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
   corpus.stamps.reserve(files.size());
   const int64_t settled_before =
       options.settled_before_ns ? options.settled_before_ns : wall_clock_ns() - kRacyWindowNs;
-  for (auto& [rel, stamp] : files) {  // stamps taken by the walk, before reading: a change moves them
+  for (auto& file : files) {  // stamps taken by the walk, before reading: a change moves them
+    const std::string& rel = file.rel;  // not a structured binding: clang 14 cannot capture one in a lambda
+    const std::optional<FileStamp>& stamp = file.stamp;
     if (stamp && stamp->size > options.max_file_bytes) {
       report.errors.push_back(Status::invalid_input(
           "file is " + std::to_string(stamp->size) + " bytes, over the limit of " +
