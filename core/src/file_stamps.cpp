@@ -4,6 +4,7 @@
 #include "madoguchi/file_stamps.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -20,41 +21,26 @@ constexpr std::string_view kHeader = "madoguchi-stamps 1 ";
 
 int64_t ns_of(const struct timespec& t) { return int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
 
-// Reads the unsigned decimal or hex number at `p`, advancing past one following space. By hand,
-// not strtoull: the cache has five numbers a file, and strtoull's locale and base handling was
-// most of loading it at 100k files.
+// Reads the unsigned decimal or hex number at `p`, advancing past one following space.
+// std::from_chars, not strtoull: no locale or base prefixes (strtoull's handling of them was most
+// of loading the cache at 100k files), and a number too large is refused, not wrapped.
 bool next_number(const char*& p, const char* end, int base, uint64_t& out) {
-  const char* start = p;
   uint64_t value = 0;
-  for (; p < end; ++p) {
-    unsigned digit;
-    if (*p >= '0' && *p <= '9') digit = unsigned(*p - '0');
-    else if (base == 16 && *p >= 'a' && *p <= 'f') digit = unsigned(*p - 'a' + 10);
-    else break;
-    value = value * unsigned(base) + digit;
-  }
-  if (p == start || p >= end || *p != ' ' || p - start > (base == 16 ? 16 : 20)) return false;
+  const auto [stop, err] = std::from_chars(p, end, value, base);
+  if (err != std::errc() || stop >= end || *stop != ' ') return false;
   out = value;
-  ++p;
+  p = stop + 1;
   return true;
 }
 
-// Appends `value` in decimal (fmt's general formatting was a third of writing the cache).
-void append_decimal(std::string& out, uint64_t value) {
-  char buf[20];
-  char* p = buf + sizeof buf;
-  do {
-    *--p = char('0' + value % 10);
-    value /= 10;
-  } while (value);
-  out.append(p, size_t(buf + sizeof buf - p));
-}
-
-void append_hex16(std::string& out, uint64_t value) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  char buf[16];
-  for (int i = 15; i >= 0; --i, value >>= 4) buf[i] = kDigits[value & 0xf];
-  out.append(buf, sizeof buf);
+// Appends `value` in `base`, zero-padded to `width` digits (fmt's general formatting was a third
+// of writing the cache).
+void append_number(std::string& out, uint64_t value, int base = 10, size_t width = 0) {
+  char buf[24];
+  const auto [stop, err] = std::to_chars(buf, buf + sizeof buf, value, base);
+  const size_t digits = size_t(stop - buf);
+  if (digits < width) out.append(width - digits, '0');
+  out.append(buf, digits);
 }
 
 }  // namespace
@@ -119,10 +105,10 @@ bool save_file_stamps(const std::string& db_dir, const std::string& corpus_root,
   text.reserve(stamps.size() * 96);
   for (const auto& [rel, s] : stamps) {
     if (rel.find('\n') != std::string::npos) continue;  // not representable; hashed every run
-    append_hex16(text, s.hash);
+    append_number(text, s.hash, 16, 16);
     for (uint64_t n : {s.stamp.size, uint64_t(s.stamp.mtime_ns), uint64_t(s.stamp.ctime_ns), s.stamp.inode}) {
       text += ' ';
-      append_decimal(text, n);
+      append_number(text, n);
     }
     text += ' ';
     text += rel;
