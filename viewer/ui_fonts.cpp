@@ -22,6 +22,16 @@ std::vector<ImWchar> to_imgui_ranges(const std::vector<std::pair<char32_t, char3
   return out;
 }
 
+// Every label and help line the viewer draws: baked in the first atlas.
+void add_labels(GlyphSet& glyphs) {
+  for (auto s : text::all()) glyphs.add_utf8(s);
+  for (const auto& line : help_lines()) {
+    glyphs.add_utf8(line.group);
+    glyphs.add_utf8(line.keys);
+    glyphs.add_utf8(line.description);
+  }
+}
+
 std::vector<ImWchar> ranges_of(const std::vector<char32_t>& chars) {
   std::vector<std::pair<char32_t, char32_t>> r;
   for (char32_t c : chars) {
@@ -47,17 +57,11 @@ Result<UiFonts> UiFonts::prepare(const FontRequest& request) {
   all.add_range(0x3041, 0x3096);  // hiragana
   all.add_range(0x30A1, 0x30FA);  // katakana
   all.add_jis_x0208();
-  for (auto s : text::all()) all.add_utf8(s);
-  for (const auto& line : help_lines()) {
-    all.add_utf8(line.group);
-    all.add_utf8(line.keys);
-    all.add_utf8(line.description);
-  }
+  add_labels(all);
   f.place(all.chars());
 
   f.glyphs_.add_core_scripts();
-  for (auto s : text::all()) f.glyphs_.add_utf8(s);
-  for (const auto& line : help_lines()) f.glyphs_.add_utf8(line.group + line.keys + line.description);
+  add_labels(f.glyphs_);
   return f;
 }
 
