@@ -259,7 +259,10 @@ TEST_CASE("end to end: type Japanese, move the selection, copy the answer to the
 
   // Ctrl+= makes the text bigger; SIGTERM ends the viewer cleanly and the size is remembered.
   REQUIRE(run({"xdotool", "key", "ctrl+equal"}, env, 5).code == 0);
-  REQUIRE(wait_until([&] { return find_event(s.log, "fonts").has_value(); }, 10));
+  // (The atlas also grows by itself after the first frame: only a rebuild at the new size counts.)
+  REQUIRE(wait_until([&] {
+    return find_event(s.log, "fonts", [](const json& e) { return e["pixel_size"] == 22; }).has_value();
+  }, 10));
   kill(pid, SIGTERM);
   const int code = wait_exit(pid, 10);
   if (code < 0) cleanup();
