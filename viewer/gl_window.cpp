@@ -36,9 +36,16 @@ GLFWwindow* try_create(const WindowOptions& o, bool gl3) {
 
 }  // namespace
 
-Result<std::unique_ptr<GlWindow>> GlWindow::create(const WindowOptions& o) {
+Result<float> open_display() {
   glfwSetErrorCallback(on_glfw_error);
   if (!glfwInit()) return Status::io_error("cannot open a window (no display?)\n" + g_glfw_errors);
+  float x = 1, y = 1;
+  if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) glfwGetMonitorContentScale(monitor, &x, &y);
+  return x > 0 ? x : 1.0f;
+}
+
+Result<std::unique_ptr<GlWindow>> GlWindow::create(const WindowOptions& o) {
+  if (auto opened = open_display(); !opened) return opened.status();  // a second glfwInit is a no-op
   std::unique_ptr<GlWindow> w(new GlWindow());
   if (o.gl != "2") w->window_ = try_create(o, true);
   if (w->window_) {
@@ -56,13 +63,18 @@ Result<std::unique_ptr<GlWindow>> GlWindow::create(const WindowOptions& o) {
   if (const auto* v = reinterpret_cast<const char*>(glGetString(GL_VERSION))) w->gl_version_ = v;
 
   w->install_event_counters();  // before ImGui's backend, which chains to them
+  return w;
+}
+
+void GlWindow::start_imgui(std::unique_ptr<ImFontAtlas> fonts) {
   IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
+  fonts_ = std::move(fonts);
+  ImGui::CreateContext(fonts_.get());
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // window layout is not persisted by ImGui; settings live in viewer.toml
   io.ConfigInputTextCursorBlink = false;  // a blinking caret would need frames while idle
-  ImGui_ImplGlfw_InitForOpenGL(w->window_, true);
-  if (w->backend_ == GlBackend::kOpenGL3) {
+  ImGui_ImplGlfw_InitForOpenGL(window_, true);
+  if (backend_ == GlBackend::kOpenGL3) {
 #if defined(__APPLE__)
     ImGui_ImplOpenGL3_Init("#version 150");
 #else
@@ -71,8 +83,7 @@ Result<std::unique_ptr<GlWindow>> GlWindow::create(const WindowOptions& o) {
   } else {
     ImGui_ImplOpenGL2_Init();
   }
-  w->imgui_ready_ = true;
-  return w;
+  imgui_ready_ = true;
 }
 
 void GlWindow::count_event(GLFWwindow* w) { ++static_cast<GlWindow*>(glfwGetWindowUserPointer(w))->input_events_; }

@@ -2,7 +2,8 @@
 // place: an OpenGL 3 context with the OpenGL3 backend, or, when a GL 3 context cannot be created
 // (remote desktops, VDI, old drivers), a plain context with the OpenGL2 backend.
 //
-// Thread rule: main thread only (GLFW and GL). Owns GLFW's lifetime and the ImGui context.
+// Thread rule: main thread only (GLFW and GL). Owns GLFW's lifetime, the ImGui context and its
+// font atlas.
 #pragma once
 
 #include <imgui.h>
@@ -28,12 +29,22 @@ struct WindowOptions {
   std::string gl = "auto";  // auto | 3 | 2
 };
 
+// Initializes GLFW and returns the primary monitor's HiDPI scale (1 on ordinary screens): what
+// the first font atlas is baked at while the window is made. Fails with kIOError without a display.
+Result<float> open_display();
+
 class GlWindow {
  public:
-  // Initializes GLFW, creates the window and context, creates the ImGui context and backends.
-  // Fails with kIOError when there is no display or no usable OpenGL at all.
+  // Initializes GLFW if open_display() did not, creates the window and its GL context. Fails with
+  // kIOError when there is no display or no usable OpenGL at all.
   static Result<std::unique_ptr<GlWindow>> create(const WindowOptions& options);
-  ~GlWindow();  // backends, ImGui context, window, GLFW: in reverse order
+  ~GlWindow();  // backends, ImGui context, atlas, window, GLFW: in reverse order
+
+  // Creates the ImGui context and backends around `fonts`, an atlas built before (on another
+  // thread while the window was made), or ImGui's own empty one when null. Call once, before the
+  // first frame and before any other ImGui call: no ImGui context may exist while another thread
+  // builds an atlas (ImGui's allocator counts into the current context).
+  void start_imgui(std::unique_ptr<ImFontAtlas> fonts);
   GlWindow(const GlWindow&) = delete;
   GlWindow& operator=(const GlWindow&) = delete;
 
@@ -65,6 +76,7 @@ class GlWindow {
   GLFWwindow* window_ = nullptr;
   GlBackend backend_ = GlBackend::kOpenGL3;
   std::string gl_version_;
+  std::unique_ptr<ImFontAtlas> fonts_;  // outlives the ImGui context, which only borrows it
   bool imgui_ready_ = false;
   bool device_objects_ = false;  // upload_fonts() made the backend's shaders and buffers
   uint64_t input_events_ = 0;

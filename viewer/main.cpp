@@ -15,6 +15,8 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "config.h"
 #include "draw_frame.h"
@@ -85,9 +87,22 @@ float style_scale(float scale) {
 #endif
 }
 
+// Hands the atlas just built to the GPU and frees its CPU copies.
+void upload_fonts(Fonts& fonts, GlWindow& window, float px, float scale) {
+#if defined(__APPLE__)
+  ImGui::GetIO().FontGlobalScale = 1.0f / scale;
+#else
+  (void)scale;
+#endif
+  window.upload_fonts();
+  UiFonts::release_cpu_copies();
+  fonts.built_px = px;
+}
+
 void rebuild_fonts(Fonts& fonts, GlWindow& window, float size, float scale) {
   const float px = font_pixels(size, scale);
-  Status built = fonts.japanese ? fonts.japanese->build(px, &fonts.stats) : Status::not_found("no Japanese font");
+  ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+  Status built = fonts.japanese ? fonts.japanese->build(atlas, px, &fonts.stats) : Status::not_found("no Japanese font");
   if (!built.ok()) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -96,12 +111,40 @@ void rebuild_fonts(Fonts& fonts, GlWindow& window, float size, float scale) {
     io.Fonts->AddFontDefault(&cfg);
     io.Fonts->Build();
   }
-#if defined(__APPLE__)
-  ImGui::GetIO().FontGlobalScale = 1.0f / scale;
-#endif
-  window.upload_fonts();
-  UiFonts::release_cpu_copies();
-  fonts.built_px = px;
+  upload_fonts(fonts, window, px, scale);
+}
+
+// The first frame's atlas, found and baked on a thread while the display is opened and the window
+// made: the core scripts, the labels and `texts` (the index's path, a query from the command line),
+// at the pixel size `px` gives once the display is open (0: no display, nothing to bake).
+struct FirstFonts {
+  Fonts fonts;
+  std::unique_ptr<ImFontAtlas> atlas;  // null when there is no Japanese font or it failed to build
+  std::string warning;
+  SteadyClock::time_point done;  // when the atlas was ready (the event log's fonts_ready_ms)
+};
+
+FirstFonts bake_first_fonts(const FontRequest& request, std::future<float> px_when_known,
+                            const std::vector<std::string>& texts) {
+  FirstFonts first;
+  auto prepared = UiFonts::prepare(request);
+  if (!prepared) {
+    first.warning = prepared.status().message() + " (Japanese text will not be readable)";
+    return first;
+  }
+  first.fonts.japanese = std::move(*prepared);
+  for (const auto& text : texts) first.fonts.japanese->want_utf8(text);
+  const float px = px_when_known.get();
+  if (px <= 0) return first;
+  auto atlas = std::make_unique<ImFontAtlas>();
+  if (Status built = first.fonts.japanese->build(*atlas, px, &first.fonts.stats); !built.ok()) {
+    first.warning = built.message();  // the UI thread tries again, then falls back to ImGui's font
+    return first;
+  }
+  first.atlas = std::move(atlas);
+  first.fonts.built_px = px;
+  first.done = SteadyClock::now();
+  return first;
 }
 
 // Whether the frame shows text from the corpus, whose characters must be baked before it is drawn.
@@ -188,11 +231,16 @@ int main(int argc, char** argv) {
   SeatState seat(state_path, &seat_warning);
   if (!seat_warning.empty()) warn(seat_warning);
 
-  // Finding the font (fontconfig, the face's coverage) needs neither the window nor ImGui: it runs
-  // beside the window's creation.
-  auto font_found = std::async(std::launch::async, [&cfg] {
-    return UiFonts::prepare({cfg.font_path, cfg.font_index, cfg.font_family});
-  });
+  // Finding the font (fontconfig, the face's coverage) and baking the first atlas need neither the
+  // window nor ImGui: they run beside the display's opening and the window's creation, at the
+  // primary monitor's scale.
+  std::promise<float> first_px;
+  auto first_fonts = std::async(std::launch::async, bake_first_fonts,
+                                FontRequest{cfg.font_path, cfg.font_index, cfg.font_family}, first_px.get_future(),
+                                std::vector<std::string>{cfg.db, opt.query});
+  auto display_scale = open_display();
+  first_px.set_value(display_scale ? font_pixels(cfg.font_size, *display_scale) : 0.0f);
+  if (!display_scale) return fail(3, display_scale.status().message());
 
   auto window_or = GlWindow::create({cfg.window_width, cfg.window_height, std::string(text::kWindowTitle), opt.gl});
   if (!window_or) return fail(3, window_or.status().message());
@@ -213,24 +261,23 @@ int main(int argc, char** argv) {
   if (!opt.as_of.empty()) model.set_as_of(Date::parse(opt.as_of));
   if (!opt.query.empty()) model.replace_query(opt.query);
 
-  // The first frame waits for the index (its search box answers at once) and bakes the core
-  // scripts and the labels.
-  Fonts fonts;
-  if (auto prepared = font_found.get())
-    fonts.japanese = std::move(*prepared);
-  else
-    warn(prepared.status().message() + " (Japanese text will not be readable)");
+  // The first frame waits for the index (its search box answers at once) and for the first atlas.
+  FirstFonts first = first_fonts.get();
+  if (!first.warning.empty()) warn(first.warning);
+  Fonts fonts = std::move(first.fonts);
+  const bool first_atlas = first.atlas != nullptr;
+  const double fonts_ready_ms = first_atlas ? std::chrono::duration<double, std::milli>(first.done - started).count() : 0;
+  window->start_imgui(std::move(first.atlas));
   const auto open_deadline = SteadyClock::now() + std::chrono::seconds(30);
   while (model.state().index.state == IndexState::kOpening && SteadyClock::now() < open_deadline && !signals.fired()) {
     glfwWaitEventsTimeout(0.05);
     model.pump();
   }
-  if (fonts.japanese) {  // the corpus's characters wait for corpus text (see the loop)
-    fonts.japanese->want_utf8(model.state().index.path);
-    fonts.japanese->want_utf8(model.state().query);
-  }
+  // The corpus's characters wait for corpus text (see the loop). A window on a monitor of another
+  // scale than the primary one gets its atlas rebuilt there, before the first frame.
   float scale = window->content_scale();
-  rebuild_fonts(fonts, *window, model.state().font_size, scale);
+  if (first_atlas) upload_fonts(fonts, *window, fonts.built_px, scale);
+  else rebuild_fonts(fonts, *window, model.state().font_size, scale);
   if (fonts.japanese && !fonts.japanese->missing().empty())
     warn(std::to_string(fonts.japanese->missing().size()) + " characters have no glyph in any installed font");
   Theme theme = model.state().theme;
@@ -357,7 +404,8 @@ int main(int argc, char** argv) {
       first_frame_ms = ms_since(started);
       if (log)
         log->write("ready", {{"backend", window->backend_name()}, {"gl_version", window->gl_version()},
-                             {"window_ms", window_ms}, {"first_frame_ms", *first_frame_ms},
+                             {"window_ms", window_ms}, {"fonts_ready_ms", fonts_ready_ms},
+                             {"first_frame_ms", *first_frame_ms},
                              {"index_open_ms", model.state().index.open_ms},
                              {"index", model.state().index.path}, {"entries", model.state().index.entry_count},
                              {"font", fonts.stats.font}, {"font_px", fonts.stats.pixel_size},

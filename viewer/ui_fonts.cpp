@@ -108,9 +108,9 @@ bool UiFonts::complete() {
   return glyphs_.size() != before;
 }
 
-Status UiFonts::build(float pixel_size, AtlasStats* stats) {
+Status UiFonts::build(ImFontAtlas& target, float pixel_size, AtlasStats* stats) {
   const auto started = std::chrono::steady_clock::now();
-  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  ImFontAtlas* atlas = &target;
   atlas->Clear();
 #if IMGUI_VERSION_NUM < 19200
   atlas->FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();

@@ -9,7 +9,7 @@
 // 1.92 (vcpkg builds) loads glyphs on demand and renamed the builder API, hence the
 // IMGUI_VERSION_NUM guards in ui_fonts.cpp.
 //
-// Thread rule: UI thread (owns ImGui's font atlas).
+// Thread rule: one thread at a time; the UI thread once ImGui's context uses the atlas.
 #pragma once
 
 #include <imgui.h>
@@ -51,9 +51,10 @@ class UiFonts {
   bool complete();
   bool is_complete() const { return complete_; }
 
-  // Clears ImGui's atlas and builds it at `pixel_size`. The renderer backend must upload the
-  // texture afterwards; then call release_cpu_copies().
-  Status build(float pixel_size, AtlasStats* stats);
+  // Clears `atlas` and builds it at `pixel_size`: ImGui's (UI thread), or one not yet given to
+  // any ImGui context (any thread). The renderer backend must upload the texture afterwards; then
+  // call release_cpu_copies().
+  Status build(ImFontAtlas& atlas, float pixel_size, AtlasStats* stats);
 
   // Frees the TTF bytes and the CPU-side texture once the GPU has it (tens of MB for CJK fonts).
   static void release_cpu_copies();

@@ -41,7 +41,7 @@ class Headless {
     fonts->want_utf8(charset);
     fonts->complete();
     AtlasStats stats;
-    REQUIRE(fonts->build(20, &stats).ok());
+    REQUIRE(fonts->build(*ImGui::GetIO().Fonts, 20, &stats).ok());
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
     io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);

@@ -5,6 +5,8 @@
 #include <imgui.h>
 
 #include <cstdlib>
+#include <future>
+#include <memory>
 
 #include "font_discovery.h"
 #include "glyph_set.h"
@@ -102,7 +104,7 @@ TEST_CASE("the first atlas is small; typed characters and the full set are baked
   if (!fonts) FAIL("no Japanese font installed: tools/setup.sh installs fonts-noto-cjk");
   fonts->want_utf8("咳が止まりません");  // the corpus's characters
   AtlasStats first;
-  REQUIRE(fonts->build(20, &first).ok());
+  REQUIRE(fonts->build(*ImGui::GetIO().Fonts, 20, &first).ok());
   CHECK_FALSE(first.complete);
   CHECK(first.glyphs_baked < 3000);  // the full set is over 7000
   for (char32_t c : {U'a', U'あ', U'ア', U'、', U'Ａ', U'咳', U'止', U'検', U'索'}) {  // 検索: a label
@@ -114,14 +116,14 @@ TEST_CASE("the first atlas is small; typed characters and the full set are baked
   CHECK_FALSE(fonts->want_utf8("咳"));  // nothing new: no rebuild
   REQUIRE(fonts->want_utf8("鬱"));
   AtlasStats grown;
-  REQUIRE(fonts->build(20, &grown).ok());
+  REQUIRE(fonts->build(*ImGui::GetIO().Fonts, 20, &grown).ok());
   CHECK(baked(U'鬱'));
   CHECK(grown.glyphs_baked == first.glyphs_baked + 1);
 
   REQUIRE(fonts->complete());
   CHECK_FALSE(fonts->complete());
   AtlasStats full;
-  REQUIRE(fonts->build(20, &full).ok());
+  REQUIRE(fonts->build(*ImGui::GetIO().Fonts, 20, &full).ok());
   CHECK(full.complete);
   CHECK(full.glyphs_baked > 7000);
   CHECK(full.missing == 0);
@@ -129,6 +131,26 @@ TEST_CASE("the first atlas is small; typed characters and the full set are baked
     CAPTURE(uint32_t(c));
     CHECK(baked(c));
   }
+}
+
+TEST_CASE("an atlas baked on another thread before any ImGui context serves the context given it", "[viewer][fonts]") {
+  REQUIRE(ImGui::GetCurrentContext() == nullptr);  // ImGui's allocator would count into it
+  auto baked_aside = std::async(std::launch::async, [] {
+    auto fonts = UiFonts::prepare({});
+    auto atlas = std::make_unique<ImFontAtlas>();
+    AtlasStats stats;
+    if (!fonts || !fonts->want_utf8("隔離") || !fonts->build(*atlas, 20, &stats).ok()) atlas.reset();
+    return atlas;
+  });
+  std::unique_ptr<ImFontAtlas> atlas = baked_aside.get();
+  REQUIRE(atlas);
+  ImGui::CreateContext(atlas.get());
+  CHECK(ImGui::GetIO().Fonts == atlas.get());
+  CHECK(baked(U'隔'));
+  CHECK(baked(U'離'));
+  CHECK(baked(U'検'));  // a label
+  CHECK_FALSE(baked(U'鬱'));
+  ImGui::DestroyContext();  // borrows the atlas: freeing it stays ours
 }
 
 }  // namespace madoguchi::viewer
