@@ -343,6 +343,7 @@ int main(int argc, char** argv) {
     }
     if (grow || font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
       rebuild_fonts(fonts, *window, model.state().font_size, now_scale);
+      if (fonts.stats.complete) UiFonts::return_freed_memory();  // the large atlases; the first frame is up
       if (log)
         log->write("fonts", {{"pixel_size", fonts.stats.pixel_size}, {"build_ms", fonts.stats.build_ms},
                              {"glyphs_requested", fonts.stats.glyphs_requested},

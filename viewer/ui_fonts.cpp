@@ -5,6 +5,10 @@
 #include <algorithm>
 #include <chrono>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "keymap.h"
 #include "ui_text.h"
 
@@ -163,6 +167,12 @@ void UiFonts::release_cpu_copies() {
   ImFontAtlas* atlas = ImGui::GetIO().Fonts;
   atlas->ClearTexData();
   atlas->ClearInputData();
+}
+
+void UiFonts::return_freed_memory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
+#endif
 }
 
 }  // namespace madoguchi::viewer

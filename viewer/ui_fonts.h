@@ -58,6 +58,10 @@ class UiFonts {
 
   // Frees the TTF bytes and the CPU-side texture once the GPU has it (tens of MB for CJK fonts).
   static void release_cpu_copies();
+  // Gives the memory those copies held back to the system. glibc keeps large blocks freed at once
+  // in the heap for reuse (its mmap threshold grows after the first large free): after the full
+  // atlas that is ~35 MB of RSS. Takes a few ms, so not before the first frame.
+  static void return_freed_memory();
 
   const FontFace& face() const { return primary_; }
   const GlyphSet& glyphs() const { return glyphs_; }
