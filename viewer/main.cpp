@@ -293,7 +293,7 @@ int main(int argc, char** argv) {
   int settle = kSettleFrames;
   int exit_code = 0;
   std::optional<double> first_frame_ms, first_ready_ms;
-  bool corpus_glyphs = false;  // the index's characters are in the atlas
+  int charset_baked = 0;  // the charset_version whose characters are in the atlas
 
   uint64_t inputs_seen = window->input_events();
   std::vector<KeyPress> deferred_keys;  // an Enter waiting for the characters typed before it
@@ -323,18 +323,19 @@ int main(int argc, char** argv) {
     const float now_scale = window->content_scale();
     // Glyphs the atlas still lacks, baked before they are drawn: characters typed this frame
     // (ImGui reads them in NewFrame) or standing in the query (pasted, type-ahead); the corpus's,
-    // from the second frame or the first one that shows corpus text; and, once the first frame is
+    // from the second frame or the first one that shows corpus text, and again when a search moved
+    // to a newer revision (a release may add characters); and, once the first frame is
     // up and nothing is waiting, the rest of what operators may type.
     bool grow = false;
     if (fonts.japanese) {
       const ImVector<ImWchar>& queued = ImGui::GetIO().InputQueueCharacters;
       grow = fonts.japanese->want(std::vector<char32_t>(queued.begin(), queued.end()));
       grow = fonts.japanese->want_utf8(model.state().query) || grow;
-      if (!corpus_glyphs && model.state().index.state == IndexState::kOpen &&
+      if (charset_baked != model.state().index.charset_version && model.state().index.state == IndexState::kOpen &&
           (first_frame_ms || shows_corpus_text(model.state()))) {
         const size_t missing_before = fonts.japanese->missing().size();
         grow = fonts.japanese->want_utf8(model.state().index.charset) || grow;
-        corpus_glyphs = true;
+        charset_baked = model.state().index.charset_version;
         if (fonts.japanese->missing().size() > missing_before)
           warn(std::to_string(fonts.japanese->missing().size() - missing_before) +
                " characters of the index have no glyph in any installed font");

@@ -23,8 +23,9 @@ OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOpti
 }
 
 SearchReply run_search(Searcher& searcher, const SearchJob& job) {
-  searcher.refresh();  // a newly committed index is picked up by the next keystroke
+  const bool moved = searcher.refresh();  // a newly committed index is picked up by the next keystroke
   SearchReply reply{job.generation, searcher.search(job.request), searcher.entry_count(), searcher.release()};
+  if (moved) reply.charset = searcher.charset();  // a release may bring characters the glyphs lack
   return reply;
 }
 

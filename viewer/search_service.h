@@ -52,6 +52,7 @@ struct SearchReply {
   Result<SearchResult> result = Status::internal("no result");
   int entry_count = 0;  // after refreshing to the newest committed revision
   std::optional<ReleaseInfo> release;
+  std::optional<std::string> charset;  // set when the search moved to a newer revision
 };
 
 struct ShowReply {

@@ -966,6 +966,7 @@ void ViewModel::on_open(OpenReply& reply) {
   state_.index.state = IndexState::kOpen;
   state_.index.entry_count = reply.entry_count;
   state_.index.charset = std::move(reply.charset);
+  ++state_.index.charset_version;
   state_.index.release = reply.release ? release_label(*reply.release) : "";
   state_.index.release_number = reply.release ? reply.release->number : 0;
   state_.index.open_ms = reply.took_ms;
@@ -973,6 +974,10 @@ void ViewModel::on_open(OpenReply& reply) {
 }
 
 void ViewModel::on_search(SearchReply& reply) {
+  if (reply.charset) {  // even from a stale search: the worker stays on the newer revision
+    state_.index.charset = std::move(*reply.charset);
+    ++state_.index.charset_version;
+  }
   if (reply.generation != search_generation_) return;  // stale: a newer query is on its way
   state_.searching = false;
   if (!reply.result) {

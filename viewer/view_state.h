@@ -33,6 +33,7 @@ struct IndexInfo {
   std::string release;  // "第12版（… 公開）"; "" for a local index that was never published
   long release_number = 0;  // 0 for a local index
   std::string charset;  // every character the corpus uses (the glyphs to bake)
+  int charset_version = 0;  // counts the charsets received: at open, then with newer revisions
   double open_ms = 0;   // how long opening took
 };
 

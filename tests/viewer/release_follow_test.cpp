@@ -149,6 +149,26 @@ TEST_CASE("a release published while the viewer is open shows a banner and keeps
   CHECK(v.events.releases.size() == 1);
 }
 
+TEST_CASE("a release's new characters reach the glyphs to bake with the first search on it", "[viewer][model][releases]") {
+  Seat seat;
+  Viewer v(seat);
+  REQUIRE(v.s().index.charset_version == 1);
+  CHECK(v.s().index.charset.find("髙") == std::string::npos);
+  type(v.model, "保健所");
+  CHECK(v.s().index.charset_version == 1);  // the same revision: the charset is not sent again
+
+  // 髙 (outside JIS X 0208, so not in the full glyph set either) arrives with release 2.
+  write_file(seat.tmp.path() / "corpus" / "takashimaya.md",
+             entry_md("takashimaya", "髙島屋前臨時窓口", "髙島屋前の臨時窓口は土日も開いています。保健所の相談も受け付けます。",
+                      "type: notice\ncategory: [受診相談]\neffective: 2023-03-13\n"));
+  publish(seat.tmp, "臨時窓口");
+  v.poll();  // the watcher reports release 2; the query is searched again on it
+  CHECK(v.s().index.release_number == 2);
+  CHECK(v.s().index.charset_version == 2);
+  CHECK(v.s().index.charset.find("髙") != std::string::npos);
+  CHECK(index_of(v.s(), "takashimaya") >= 0);
+}
+
 TEST_CASE("F6 lists the changes since the acknowledged release with word diffs; Enter acknowledges, persisted per seat",
           "[viewer][model][releases]") {
   Seat seat;
