@@ -87,6 +87,9 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
   corpus.stamps.reserve(files.size());
   const int64_t settled_before =
       options.settled_before_ns ? options.settled_before_ns : wall_clock_ns() - kRacyWindowNs;
+  // The walk's order is the stamps' (path_less): each lookup steps forward.
+  std::optional<FileStamps::Cursor> previous;
+  if (options.stamps) previous.emplace(*options.stamps);
   for (auto& file : files) {  // stamps taken by the walk, before reading: a change moves them
     const std::string& rel = file.rel;  // not a structured binding: clang 14 cannot capture one in a lambda
     const std::optional<FileStamp>& stamp = file.stamp;
@@ -113,9 +116,9 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
       return v;
     };
     std::optional<EntryVersion> trusted;
-    if (stamp && options.stamps) {
-      if (auto s = options.stamps->find(rel); s != options.stamps->end() && s->second.stamp == *stamp)
-        if ((trusted = known_version(s->second.hash))) stamped.hash = s->second.hash;
+    if (stamp && previous) {
+      if (const StampedFile* s = previous->find(rel); s && s->stamp == *stamp)
+        if ((trusted = known_version(s->hash))) stamped.hash = s->hash;
     }
     if (trusted) {
       entry = std::move(*trusted);
@@ -134,7 +137,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
       report.errors.push_back(entry.status());
       continue;
     }
-    if (stamp && stamp_is_settled(*stamp, settled_before)) corpus.stamps.emplace(rel, stamped);
+    if (stamp && stamp_is_settled(*stamp, settled_before)) corpus.stamps.set(rel, stamped);
     corpus.versions.push_back(std::move(*entry));
   }
 
