@@ -12,8 +12,8 @@
 
 namespace madoguchi::cli {
 
-// Best effort: on a system without transparent huge pages (or not Linux/glibc) it changes nothing
-// but how much heap glibc reserves at a time (address space, not memory).
+// Best effort: it changes nothing where transparent huge pages are off, address space is limited
+// (ulimit -v), overcommit is strict, or the C library is not glibc on Linux.
 void prefer_huge_heap_pages();
 
 }  // namespace madoguchi::cli
