@@ -5,6 +5,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "heap_pages.h"
 
 namespace madoguchi::cli {
 std::vector<CommandInfo>& command_registry() {
@@ -15,6 +16,7 @@ std::vector<CommandInfo>& command_registry() {
 
 int main(int argc, char** argv) {
   using namespace madoguchi::cli;
+  prefer_huge_heap_pages();
   CLI::App app{"Madoguchi: Japanese FAQ and policy search for call centers", "madoguchi"};
   app.set_version_flag("--version", std::string(MADOGUCHI_VERSION));
   app.require_subcommand(1);

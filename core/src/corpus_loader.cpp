@@ -2,6 +2,9 @@
 // can: duplicate (id, effective) pairs, links leading outside, an empty corpus.
 #include <algorithm>
 #include <filesystem>
+#include <string_view>
+#include <tuple>
+#include <vector>
 #include <xxhash.h>
 
 #include "madoguchi/corpus.h"
@@ -17,6 +20,62 @@ Result<std::string> read_file(const fs::path& path) {
   auto bytes = read_whole_file(path.string());
   if (!bytes) return Status::io_error("cannot read file", {path.string(), 0});
   return std::move(*bytes);
+}
+
+// The order of `versions` by (id, effective), as indexes into it. Ties keep path order, so that
+// of two versions with the same (id, effective) the first by path is the one kept and the other
+// is reported (a sort instead of a map of every key seen). The keys are copied out into one
+// compact array: comparing through the ~400-byte EntryVersions missed the cache on every step
+// (the sort was a tenth of an unchanged 20k load).
+std::vector<size_t> version_order(const std::vector<EntryVersion>& versions) {
+  struct Key {
+    std::string_view id;
+    int effective;
+    size_t index;
+    bool operator<(const Key& o) const { return std::tie(id, effective, index) < std::tie(o.id, o.effective, o.index); }
+  };
+  std::vector<Key> keys;
+  keys.reserve(versions.size());
+  for (size_t i = 0; i < versions.size(); ++i) keys.push_back({versions[i].id, versions[i].effective.yyyymmdd, i});
+  // Corpora are mostly laid out by id, so the walk's path order comes in a few sorted runs
+  // (~20 at 20k): merging them (bottom-up) costs n log(runs) comparisons, not std::sort's n log n.
+  std::vector<size_t> runs{0};  // where each run starts, then the end
+  for (size_t i = 1; i < keys.size(); ++i)
+    if (keys[i] < keys[i - 1]) runs.push_back(i);
+  runs.push_back(keys.size());
+  while (runs.size() > 2) {
+    std::vector<size_t> merged{0};
+    for (size_t r = 1; r + 1 < runs.size(); r += 2) {
+      std::inplace_merge(keys.begin() + ptrdiff_t(runs[r - 1]), keys.begin() + ptrdiff_t(runs[r]),
+                         keys.begin() + ptrdiff_t(runs[r + 1]));
+      merged.push_back(runs[r + 1]);
+    }
+    if (runs.size() % 2 == 0) merged.push_back(runs.back());  // an odd number of runs: the last waits
+    runs = std::move(merged);
+  }
+  std::vector<size_t> order;
+  order.reserve(keys.size());
+  for (const Key& k : keys) order.push_back(k.index);
+  return order;
+}
+
+// Puts versions[order[k]] at position k, in place, following each cycle of the permutation:
+// every misplaced version moves once and those already in place not at all (a sorted copy made
+// a second ~40 MB array at 100k entries, and moved every version).
+void permute(std::vector<EntryVersion>& versions, const std::vector<size_t>& order) {
+  std::vector<bool> placed(order.size());
+  for (size_t start = 0; start < order.size(); ++start) {
+    if (placed[start] || order[start] == start) continue;
+    EntryVersion held = std::move(versions[start]);
+    size_t at = start;
+    while (order[at] != start) {
+      versions[at] = std::move(versions[order[at]]);
+      placed[at] = true;
+      at = order[at];
+    }
+    versions[at] = std::move(held);
+    placed[at] = true;
+  }
 }
 
 bool sort_by_location(const Status& a, const Status& b) {
@@ -42,6 +101,9 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
   corpus.stamps.reserve(files.size());
   const int64_t settled_before =
       options.settled_before_ns ? options.settled_before_ns : wall_clock_ns() - kRacyWindowNs;
+  // The walk's order is the stamps' (path_less): each lookup steps forward.
+  std::optional<FileStamps::Cursor> previous;
+  if (options.stamps) previous.emplace(*options.stamps);
   for (auto& file : files) {  // stamps taken by the walk, before reading: a change moves them
     const std::string& rel = file.rel;  // not a structured binding: clang 14 cannot capture one in a lambda
     const std::optional<FileStamp>& stamp = file.stamp;
@@ -52,28 +114,25 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
           {rel, 0}));
       continue;
     }
-    Result<EntryVersion> entry = Status::internal("unset");
     StampedFile stamped{stamp.value_or(FileStamp{}), 0};
-    // The index holds a file's bytes (by hash): it parsed, and to this id and date.
-    auto known_version = [&](uint64_t hash) -> std::optional<EntryVersion> {
-      if (!options.known) return std::nullopt;
+    // The index holds a file's bytes (by hash): it parsed, and to this id and date. Its version
+    // is built in place: moving ~400-byte EntryVersions through optionals and Results was most of
+    // the per-file cost of an unchanged load.
+    auto add_known = [&](uint64_t hash) {
+      if (!options.known) return false;
       auto k = options.known->find(hash);
-      if (k == options.known->end()) return std::nullopt;
-      EntryVersion v;
+      if (k == options.known->end()) return false;
+      EntryVersion& v = corpus.versions.emplace_back();
       v.id = k->second.id;
       v.effective = k->second.effective;
       v.path = rel;
       v.content_hash = hash;
       v.unparsed = true;
-      return v;
+      return true;
     };
-    std::optional<EntryVersion> trusted;
-    if (stamp && options.stamps) {
-      if (auto s = options.stamps->find(rel); s != options.stamps->end() && s->second.stamp == *stamp)
-        if ((trusted = known_version(s->second.hash))) stamped.hash = s->second.hash;
-    }
-    if (trusted) {
-      entry = std::move(*trusted);
+    const StampedFile* recorded = stamp && previous ? previous->find(rel) : nullptr;
+    if (recorded && recorded->stamp == *stamp && add_known(recorded->hash)) {
+      stamped.hash = recorded->hash;
     } else {
       auto bytes = read_file(root / rel);
       if (!bytes) {
@@ -82,27 +141,19 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
       }
       ++report.files_read;
       stamped.hash = XXH64(bytes->data(), bytes->size(), 0);
-      if (auto v = known_version(stamped.hash)) entry = std::move(*v);
-      else entry = parse_entry(rel, *bytes, &report.warnings);
+      if (!add_known(stamped.hash)) {
+        Result<EntryVersion> entry = parse_entry(rel, *bytes, &report.warnings);
+        if (!entry) {
+          report.errors.push_back(entry.status());
+          continue;
+        }
+        corpus.versions.push_back(std::move(*entry));
+      }
     }
-    if (!entry) {
-      report.errors.push_back(entry.status());
-      continue;
-    }
-    if (stamp && stamp_is_settled(*stamp, settled_before)) corpus.stamps.emplace(rel, stamped);
-    corpus.versions.push_back(std::move(*entry));
+    if (stamp && stamp_is_settled(*stamp, settled_before)) corpus.stamps.set(rel, stamped);
   }
 
-  // Sorted through an index: moving whole EntryVersions around was a tenth of an unchanged load.
-  // Ties keep path order, so that of two versions with the same (id, effective) the first by path
-  // is the one kept and the other is reported (a sort instead of a map of every key seen).
-  std::vector<size_t> order(corpus.versions.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    const auto& va = corpus.versions[a];
-    const auto& vb = corpus.versions[b];
-    return std::tie(va.id, va.effective.yyyymmdd, a) < std::tie(vb.id, vb.effective.yyyymmdd, b);
-  });
+  const std::vector<size_t> order = version_order(corpus.versions);
   for (size_t k = 1, first = 0; k < order.size(); ++k) {
     const auto& kept = corpus.versions[order[first]];
     const auto& v = corpus.versions[order[k]];
@@ -137,10 +188,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
   if (!report.errors.empty())
     return Status::invalid_input(std::to_string(report.errors.size()) + " error(s) in corpus", {root_dir, 0});
 
-  std::vector<EntryVersion> sorted;
-  sorted.reserve(order.size());
-  for (size_t i : order) sorted.push_back(std::move(corpus.versions[i]));
-  corpus.versions = std::move(sorted);
+  permute(corpus.versions, order);
   return corpus;
 }
 

@@ -45,6 +45,53 @@ void append_number(std::string& out, uint64_t value, int base = 10, size_t width
 
 }  // namespace
 
+bool path_less(std::string_view a, std::string_view b) {
+  const auto [pa, pb] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
+  if (pa == a.end() || pb == b.end()) return pa == a.end() && pb != b.end();
+  auto rank = [](char c) { return c == '/' ? 0 : int(static_cast<unsigned char>(c)) + 1; };
+  return rank(*pa) < rank(*pb);
+}
+
+FileStamps::FileStamps(std::vector<Entry> entries) : entries_(std::move(entries)) {
+  auto less = [](const Entry& a, const Entry& b) { return path_less(a.first, b.first); };
+  if (std::is_sorted(entries_.begin(), entries_.end(), less) &&
+      std::adjacent_find(entries_.begin(), entries_.end(), [](const Entry& a, const Entry& b) {
+        return a.first == b.first;
+      }) == entries_.end())
+    return;
+  std::stable_sort(entries_.begin(), entries_.end(), less);
+  // Of equal paths the last one given wins: keep the last of each run.
+  std::vector<Entry> unique;
+  unique.reserve(entries_.size());
+  for (auto& e : entries_) {
+    if (!unique.empty() && unique.back().first == e.first) unique.back() = std::move(e);
+    else unique.push_back(std::move(e));
+  }
+  entries_ = std::move(unique);
+}
+
+void FileStamps::set(std::string rel, const StampedFile& stamp) {
+  if (entries_.empty() || path_less(entries_.back().first, rel)) {
+    entries_.emplace_back(std::move(rel), stamp);
+    return;
+  }
+  auto at = std::lower_bound(entries_.begin(), entries_.end(), rel,
+                             [](const Entry& e, const std::string& r) { return path_less(e.first, r); });
+  if (at != entries_.end() && at->first == rel) at->second = stamp;
+  else entries_.emplace(at, std::move(rel), stamp);
+}
+
+const StampedFile* FileStamps::find(std::string_view rel) const {
+  auto at = std::lower_bound(entries_.begin(), entries_.end(), rel,
+                             [](const Entry& e, std::string_view r) { return path_less(e.first, r); });
+  return at != entries_.end() && at->first == rel ? &at->second : nullptr;
+}
+
+const StampedFile* FileStamps::Cursor::find(std::string_view rel) {
+  while (at_ < entries_.size() && path_less(entries_[at_].first, rel)) ++at_;
+  return at_ < entries_.size() && entries_[at_].first == rel ? &entries_[at_].second : nullptr;
+}
+
 std::optional<FileStamp> stamp_of(const std::string& path) {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0) return std::nullopt;
@@ -66,14 +113,14 @@ int64_t wall_clock_ns() {
 }
 
 FileStamps load_file_stamps(const std::string& db_dir, const std::string& corpus_root) {
-  FileStamps out;
+  std::vector<FileStamps::Entry> out;  // in the file's order: the walk's, as save_file_stamps wrote it
   const std::string path = (std::filesystem::path(db_dir) / kStampsFile).string();
   const std::optional<std::string> bytes = read_whole_file(path);
-  if (!bytes) return out;
+  if (!bytes) return {};
   const std::string& text = *bytes;
   std::error_code ec;
   const std::string header = std::string(kHeader) + std::filesystem::weakly_canonical(corpus_root, ec).string() + "\n";
-  if (ec || text.compare(0, header.size(), header) != 0) return out;
+  if (ec || text.compare(0, header.size(), header) != 0) return {};
   out.reserve(size_t(std::count(text.begin() + ptrdiff_t(header.size()), text.end(), '\n')));
   size_t pos = header.size();
   while (pos < text.size()) {
@@ -89,10 +136,10 @@ FileStamps load_file_stamps(const std::string& db_dir, const std::string& corpus
       return {};
     s.stamp.mtime_ns = int64_t(mtime);
     s.stamp.ctime_ns = int64_t(ctime);
-    out.emplace(std::string(p, end), s);
+    out.emplace_back(std::string(p, end), s);
     pos = eol + 1;
   }
-  return out;
+  return FileStamps(std::move(out));
 }
 
 bool save_file_stamps(const std::string& db_dir, const std::string& corpus_root, const FileStamps& stamps) {
@@ -103,7 +150,7 @@ bool save_file_stamps(const std::string& db_dir, const std::string& corpus_root,
   if (ec || root.find('\n') != std::string::npos) return false;
   std::string text = std::string(kHeader) + root + "\n";
   text.reserve(stamps.size() * 96);
-  for (const auto& [rel, s] : stamps) {
+  for (const auto& [rel, s] : stamps.entries()) {
     if (rel.find('\n') != std::string::npos) continue;  // not representable; hashed every run
     append_number(text, s.hash, 16, 16);
     for (uint64_t n : {s.stamp.size, uint64_t(s.stamp.mtime_ns), uint64_t(s.stamp.ctime_ns), s.stamp.inode}) {

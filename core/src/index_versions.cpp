@@ -1,5 +1,7 @@
 #include "index_versions.h"
 
+#include <mutex>
+
 #include "madoguchi/schema.h"
 
 namespace madoguchi {
@@ -26,6 +28,28 @@ std::vector<IndexedVersion> read_index_versions(const Xapian::Database& db) {
   merge_slot(db, schema::kSlotEffective, out, &IndexedVersion::effective);
   merge_slot(db, schema::kSlotFileHash, out, &IndexedVersion::hash);
   return out;
+}
+
+std::shared_ptr<const std::vector<IndexedVersion>> read_index_versions_shared(const Xapian::Database& db,
+                                                                             const std::string& db_dir) {
+  struct Last {
+    std::string db_dir, uuid;
+    Xapian::rev revision = 0;
+    std::shared_ptr<const std::vector<IndexedVersion>> versions;
+  };
+  static std::mutex mutex;  // guards last
+  static Last last;
+  Last now{db_dir, db.get_uuid(), db.get_revision(), nullptr};
+  {
+    std::lock_guard lock(mutex);
+    if (last.versions && !now.uuid.empty() && last.db_dir == now.db_dir && last.uuid == now.uuid &&
+        last.revision == now.revision)
+      return last.versions;
+  }
+  now.versions = std::make_shared<const std::vector<IndexedVersion>>(read_index_versions(db));
+  std::lock_guard lock(mutex);
+  last = now;
+  return now.versions;
 }
 
 }  // namespace madoguchi

@@ -145,7 +145,8 @@ TEST_CASE("verify (no stamps) catches a change the stamp check cannot see", "[st
   // here as the file's current stamp with the old bytes' hash.
   edit_keeping_size_and_mtime(file, same_size_edit(file));
   FileStamps stale = first.corpus.stamps;
-  stale[kEntry].stamp = *stamp_of(file.string());
+  REQUIRE(stale.find(kEntry));
+  stale.set(kEntry, {*stamp_of(file.string()), stale.find(kEntry)->hash});
   Loaded trusting = load(dir, &stale);
   CHECK(trusting.report.files_read == 0);
   CHECK(version_at(trusting.corpus, kEntry).content_hash == old_hash);  // the limit of the rule
@@ -155,7 +156,8 @@ TEST_CASE("verify (no stamps) catches a change the stamp check cannot see", "[st
   CHECK(version_at(verified.corpus, kEntry).content_hash != old_hash);
   CHECK_FALSE(version_at(verified.corpus, kEntry).unparsed);
   // And what verify read replaces the stale stamp.
-  CHECK(verified.corpus.stamps.at(kEntry).hash == version_at(verified.corpus, kEntry).content_hash);
+  REQUIRE(verified.corpus.stamps.find(kEntry));
+  CHECK(verified.corpus.stamps.find(kEntry)->hash == version_at(verified.corpus, kEntry).content_hash);
 }
 
 TEST_CASE("the stamp cache round-trips, belongs to one corpus root and is dropped when damaged", "[stamps]") {
@@ -164,8 +166,8 @@ TEST_CASE("the stamp cache round-trips, belongs to one corpus root and is droppe
   fs::create_directories(dir.path() / "corpus");
   fs::create_directories(dir.path() / "other");
   FileStamps stamps;
-  stamps["a/b c.md"] = {{123, 1'700'000'000'123'456'789, 1'700'000'001'000'000'001, 42}, 0xfedcba9876543210ull};
-  stamps["x.md"] = {{0, 1, 2, 3}, 7};
+  stamps.set("x.md", {{0, 1, 2, 3}, 7});  // out of order: kept in path order
+  stamps.set("a/b c.md", {{123, 1'700'000'000'123'456'789, 1'700'000'001'000'000'001, 42}, 0xfedcba9876543210ull});
   REQUIRE(save_file_stamps(dir.str("db"), dir.str("corpus"), stamps));
   CHECK(load_file_stamps(dir.str("db"), dir.str("corpus")) == stamps);
   CHECK(load_file_stamps(dir.str("db"), dir.str("corpus") + "/.") == stamps);  // by canonical root
@@ -177,4 +179,33 @@ TEST_CASE("the stamp cache round-trips, belongs to one corpus root and is droppe
   const auto size = fs::file_size(cache);
   fs::resize_file(cache, size - 3);  // cut inside the last line
   CHECK(load_file_stamps(dir.str("db"), dir.str("corpus")).empty());
+}
+
+TEST_CASE("stamps are kept in the corpus walk's path order and found by a cursor stepping beside it", "[stamps]") {
+  // Component by component: "a/x.md" (in directory a) before "a-b/y.md" and "a.md".
+  CHECK(path_less("a/x.md", "a-b/y.md"));
+  CHECK(path_less("a-b/y.md", "a.md"));
+  CHECK(path_less("a/x.md", "a.md"));
+  CHECK_FALSE(path_less("a.md", "a/x.md"));
+  CHECK(path_less("a", "a/b"));
+  CHECK_FALSE(path_less("a.md", "a.md"));
+
+  const FileStamps stamps({{"a.md", {{1, 0, 0, 0}, 1}},
+                           {"a/x.md", {{2, 0, 0, 0}, 2}},
+                           {"a-b/y.md", {{3, 0, 0, 0}, 3}},
+                           {"a.md", {{4, 0, 0, 0}, 4}}});  // given twice: the last one counts
+  REQUIRE(stamps.size() == 3);
+  CHECK(stamps.entries()[0].first == "a/x.md");
+  CHECK(stamps.entries()[1].first == "a-b/y.md");
+  CHECK(stamps.entries()[2].first == "a.md");
+  CHECK(stamps.find("a.md")->hash == 4);
+  CHECK(stamps.find("b.md") == nullptr);
+
+  FileStamps::Cursor cursor(stamps);
+  CHECK(cursor.find("a/w.md") == nullptr);  // not recorded
+  CHECK(cursor.find("a/x.md")->hash == 2);
+  CHECK(cursor.find("a-b/y.md")->hash == 3);
+  CHECK(cursor.find("a-b/z.md") == nullptr);
+  CHECK(cursor.find("a.md")->hash == 4);
+  CHECK(cursor.find("z.md") == nullptr);
 }
