@@ -133,6 +133,7 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     const StampedFile* recorded = stamp && previous ? previous->find(rel) : nullptr;
     if (recorded && recorded->stamp == *stamp && add_known(recorded->hash)) {
       stamped.hash = recorded->hash;
+      corpus.versions.back().path_recorded = true;
     } else {
       auto bytes = read_file(root / rel);
       if (!bytes) {

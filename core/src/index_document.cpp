@@ -153,6 +153,20 @@ void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc)
   for (const auto& m : v.municipalities) add_boolean(doc, schema::kMunicipality, normalize_text(m));
 }
 
+Result<bool> move_to_path(Xapian::Document& doc, const std::string& path) {
+  auto stored = decode_data(doc.get_data());
+  if (!stored) return stored.status();
+  if (stored->version.path == path) return false;
+  const std::string old_term = std::string(schema::kPath) + stored->version.path;
+  Xapian::TermIterator t = doc.termlist_begin();
+  t.skip_to(old_term);
+  if (t != doc.termlist_end() && *t == old_term) doc.remove_term(old_term);  // none when too long
+  stored->version.path = path;
+  add_boolean(doc, schema::kPath, path);
+  doc.set_data(encode_data(*stored));
+  return true;
+}
+
 void set_values(const StoredVersion& s, Xapian::Document& doc) {
   doc.add_value(schema::kSlotEffective, s.span.effective.sortable_key());
   doc.add_value(schema::kSlotUntil, s.span.until.sortable_key());

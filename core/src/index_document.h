@@ -33,6 +33,10 @@ Result<StoredVersion> decode_data(const std::string& data);
 // Adds text, question, reading and boolean terms for `v` to `doc`.
 void add_terms(Analyzer& analyzer, const EntryVersion& v, Xapian::Document& doc);
 
+// Records that the version `doc` holds now lives in the file at `path` (moved or renamed, bytes
+// unchanged): its data and its path term. False when it already did (nothing changed).
+Result<bool> move_to_path(Xapian::Document& doc, const std::string& path);
+
 // Sets the value slots (validity, id, hash, question length) for `stored`; after add_terms().
 void set_values(const StoredVersion& stored, Xapian::Document& doc);
 

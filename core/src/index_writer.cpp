@@ -213,6 +213,29 @@ bool same_versions(const Corpus& corpus, size_t i, size_t j, ExistingGroup old) 
   return true;
 }
 
+// Versions [i, j) are the documents `old` holds; a file among them moved or renamed keeps its
+// document, but the path it records follows the file (editors find it by that path: history,
+// releases JSON). Only files the stamp cache did not vouch for are looked at: one posting lookup
+// each, the document read only when the path term is not on it.
+Status follow_moved_files(Xapian::WritableDatabase& db, const Corpus& corpus, size_t i, size_t j, ExistingGroup old) {
+  for (size_t k = i; k < j; ++k) {
+    const EntryVersion& v = corpus.versions[k];
+    if (v.path_recorded) continue;
+    const std::string uid = uid_of(v.id, v.effective);
+    auto same = std::find_if(old.begin(), old.end(), [&](const Existing& e) { return e.uid() == uid; });
+    if (same == old.end()) continue;  // not expected: same_versions() matched every version
+    const std::string term = std::string(schema::kPath) + v.path;
+    Xapian::PostingIterator p = db.postlist_begin(term);
+    if (p != db.postlist_end(term)) p.skip_to(same->docid);
+    if (p != db.postlist_end(term) && *p == same->docid) continue;
+    Xapian::Document doc = db.get_document(same->docid);
+    auto moved = move_to_path(doc, v.path);
+    if (!moved) return moved.status();
+    if (*moved) db.replace_document(same->docid, doc);
+  }
+  return Status();
+}
+
 // The end of the id group that starts at version i.
 size_t group_end(const Corpus& corpus, size_t i) {
   size_t j = i;
@@ -383,6 +406,10 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       }
       ++stats.entries;
       if (same_versions(corpus, i, j, old)) {
+        if (Status s = follow_moved_files(db, corpus, i, j, old); !s.ok()) {
+          abandon();
+          return s;
+        }
         stats.unchanged += int(j - i);
         i = j;
         continue;

@@ -217,3 +217,34 @@ TEST_CASE("files the index holds are not parsed again, and the index ends up as 
   // Nothing changed: nothing parsed.
   check_same_as_full_build(0);
 }
+
+TEST_CASE("a file moved or renamed with its bytes unchanged keeps its document, which records the new path",
+          "[writer]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  REQUIRE(build_index(load(dir), dir.str("db")).has_value());
+  auto path_of = [&](const std::string& id) {
+    Xapian::Database db(dir.str("db"));
+    REQUIRE(db.get_termfreq(std::string(schema::kId) + id) == 1);
+    auto p = db.postlist_begin(std::string(schema::kId) + id);
+    return nlohmann::json::parse(db.get_document(*p).get_data()).at("path").get<std::string>();
+  };
+  REQUIRE(path_of("hokenjo-hours") == "consult/hokenjo-hours.md");
+
+  // Renamed into another directory: read again (its bytes are known, so not parsed), not analyzed.
+  std::filesystem::create_directories(dir.path() / "corpus" / "moved");
+  std::filesystem::rename(dir.path() / "corpus" / "consult" / "hokenjo-hours.md",
+                          dir.path() / "corpus" / "moved" / "hours.md");
+  auto stats = build_index(load_known(dir, dir.str("db")), dir.str("db"));
+  REQUIRE(stats.has_value());
+  CHECK(stats->analyzed == 0);
+  CHECK(stats->removed == 0);
+  CHECK(path_of("hokenjo-hours") == "moved/hours.md");
+  Xapian::Database db(dir.str("db"));
+  CHECK(db.get_termfreq(std::string(schema::kPath) + "moved/hours.md") == 1);
+  CHECK(db.get_termfreq(std::string(schema::kPath) + "consult/hokenjo-hours.md") == 0);
+  std::filesystem::remove_all(dir.path() / "full");
+  REQUIRE(build_index(load(dir), dir.str("full")).has_value());
+  CHECK(snapshot(dir.str("db")) == snapshot(dir.str("full")));
+}
+

@@ -45,6 +45,9 @@ struct EntryVersion {
   // bytes (CorpusOptions::known): only id, effective, path and content_hash are set. Only the
   // index writer accepts such versions; it re-reads the file if it needs more.
   bool unparsed = false;
+  // True when the file's stamp matched the stamp cache's record (file_stamps.h), so it is at the
+  // path the index recorded; otherwise the writer checks the path (a file moved or renamed).
+  bool path_recorded = false;
 };
 
 // A file an index already holds, by the xxh64 of its bytes (index_writer.h, known_files()).
