@@ -7,11 +7,8 @@
 
 namespace madoguchi {
 
-std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan, const Xapian::MSet& mset,
+std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan, std::vector<RankedDoc> ranked,
                               size_t limit, const RerankWeights& weights) {
-  std::vector<RankedDoc> ranked;
-  ranked.reserve(mset.size());
-  for (auto it = mset.begin(); it != mset.end(); ++it) ranked.push_back({*it, it.get_weight(), 0});
   const size_t depth = std::min<size_t>(ranked.size(), weights.depth);
   // Every entry must carry its question length (value slot 4): an index built before the slot
   // existed, or updated incrementally since, is not re-ranked at all rather than unevenly.

@@ -30,8 +30,9 @@ struct RankedDoc {
   double extra = 0;  // what the re-ranker added (MatchExplanation route "rerank")
 };
 
-// The best `limit` of `mset` after re-ranking its first `weights.depth` documents.
-std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan, const Xapian::MSet& mset,
+// The best `limit` of `ranked` (BM25's order, best first; `extra` 0) after re-ranking its first
+// `weights.depth` documents.
+std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan, std::vector<RankedDoc> ranked,
                               size_t limit, const RerankWeights& weights = {});
 
 }  // namespace madoguchi

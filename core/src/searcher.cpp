@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include "as_of_filter.h"
+#include "deferred_parts.h"
 #include "dictionary_cache.h"
 #include "explain.h"
 #include "index_document.h"
@@ -185,15 +186,22 @@ struct Searcher::Impl {
         if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
         if (!req.municipality.empty())
           filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
-        Xapian::Query query = filters.empty() ? plan.query
-                                              : Xapian::Query(Xapian::Query::OP_FILTER, plan.query,
+        // Common bigram and question leaves are weighed on the best candidates only (deferred_parts.h).
+        const DeferWeights defer_weights;
+        const SplitPlan split = split_common_parts(db, plan, defer_weights);
+        Xapian::Query query = filters.empty() ? split.first
+                                              : Xapian::Query(Xapian::Query::OP_FILTER, split.first,
                                                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
                                                                             filters.end()));
         // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
         const RerankWeights rerank_weights;
         const auto limit = Xapian::doccount(std::max(0, req.limit));
-        Xapian::MSet mset = match(query, d, limit ? std::max(limit, rerank_weights.depth) : 0, limit);
-        last_match.remember(memo_key, {rerank(db, plan, mset, size_t(limit), rerank_weights),
+        const Xapian::doccount depth = std::max(limit, rerank_weights.depth);
+        const Xapian::doccount size = split.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
+        Xapian::MSet mset = match(query, d, limit ? size : 0, limit);
+        std::vector<RankedDoc> ranked = add_deferred_weights(db, mset, split.deferred);
+        if (ranked.size() > depth) ranked.resize(depth);
+        last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights),
                                        long(mset.get_matches_estimated())});
         outcome = last_match.find(memo_key);
       }

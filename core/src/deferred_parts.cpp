@@ -1,0 +1,71 @@
+#include "deferred_parts.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "madoguchi/schema.h"
+
+namespace madoguchi {
+namespace {
+
+// A bigram or question-field leaf over one term (not a prefix, synonym set or phrase), or "".
+std::string light_term(const QueryPart& part) {
+  if (part.route == "prefix") return "";
+  // Copies of a TermIterator share their position: walk one.
+  auto t = part.query.get_unique_terms_begin();
+  const auto end = part.query.get_unique_terms_end();
+  if (t == end) return "";
+  const std::string term = *t;
+  if (++t != end) return "";
+  const bool bigram = term.compare(0, schema::kBigram.size(), schema::kBigram) == 0;
+  return bigram || part.field == "question" ? term : "";
+}
+
+}  // namespace
+
+SplitPlan split_common_parts(const Xapian::Database& db, const QueryPlan& plan, const DeferWeights& weights) {
+  const double common = weights.common_share * double(db.get_doccount());
+  std::vector<Xapian::Query> first, deferred;
+  double deferred_postings = 0;
+  for (const auto& part : plan.parts) {
+    const std::string term = light_term(part);
+    const double frequency = term.empty() ? 0 : double(db.get_termfreq(term));
+    if (frequency > common) {
+      deferred.push_back(part.query);
+      deferred_postings += frequency;
+    } else {
+      first.push_back(part.query);
+    }
+  }
+  // A second match costs more than it saves on a short query (measured: README "Performance").
+  if (deferred.empty() || first.empty() || deferred_postings < weights.min_postings * double(db.get_doccount()))
+    return {plan.query, Xapian::Query()};
+  return {Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()),
+          Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end())};
+}
+
+std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, const Xapian::MSet& first,
+                                            const Xapian::Query& deferred) {
+  std::vector<RankedDoc> ranked;
+  std::vector<Xapian::Query> ids;
+  for (auto it = first.begin(); it != first.end(); ++it) {
+    ranked.push_back({*it, it.get_weight(), 0});
+    ids.emplace_back(std::string(schema::kId) + it.get_collapse_key());
+  }
+  if (ranked.empty() || deferred.empty()) return ranked;
+  // The candidates' entries by their id terms (boolean, so they add no weight): every version of
+  // those entries may come back, only the candidates' own documents are read.
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, deferred,
+                                  Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+  const Xapian::MSet extra = enquire.get_mset(0, db.get_doccount());
+  std::unordered_map<Xapian::docid, double> weight_of;
+  for (auto it = extra.begin(); it != extra.end(); ++it) weight_of.emplace(*it, it.get_weight());
+  for (auto& r : ranked)
+    if (auto w = weight_of.find(r.doc); w != weight_of.end()) r.score += w->second;
+  std::stable_sort(ranked.begin(), ranked.end(), [](const RankedDoc& a, const RankedDoc& b) { return a.score > b.score; });
+  return ranked;
+}
+
+}  // namespace madoguchi

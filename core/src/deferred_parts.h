@@ -1,0 +1,48 @@
+// Two-stage matching (issue 6): the plan's light leaves over common terms are weighed only on the
+// best candidates of the rest, not over the whole index.
+//
+// Why: at 100k entries a keystroke late in a long sentence ORs 50 to 100 leaves, most of them
+// character bigrams (XB, 0.2 of a word) and question-field terms (XQ, 0.25) of common words, and
+// together they match nearly every entry; Xapian 1.4's OR tree cannot prune postings while their
+// maximum weights still add up to more than the 20th best score, so every posting of every leaf
+// is merged (get_mset was 90% of a keystroke's instructions). A bigram or question leaf found in
+// more than `common_share` of the entries adds little weight and reaches most of the index: the
+// first stage matches without those leaves, then they are weighed on its `candidates` best
+// documents only and their weights added (the same BM25 weights as in one OR: a leaf's weight
+// does not depend on the other leaves). A document that only those common leaves match, or that
+// they would lift from below the first stage's 50th place into the top 20, is missed; rarer
+// bigrams (MeCab's split differs on the two sides: 街灯 in the query, 街|灯 in the entry) stay in
+// the first stage, as they find entries no word does. On a short query a second match costs more
+// than it saves: deferred leaves holding fewer postings than `min_postings` × the entries are
+// matched in one stage as before. Measured: docs/performance.md, fourth round.
+//
+// Thread rule: plain functions over a Database the caller owns.
+#pragma once
+
+#include <vector>
+#include <xapian.h>
+
+#include "query_builder.h"
+#include "reranker.h"
+
+namespace madoguchi {
+
+struct DeferWeights {
+  double common_share = 0.02;       // a bigram or question leaf over more entries than this is deferred
+  Xapian::doccount candidates = 50;  // first-stage documents the deferred leaves are weighed on
+  double min_postings = 1.0;  // × the entries: deferred leaves holding fewer postings are not deferred
+};
+
+struct SplitPlan {
+  Xapian::Query first;     // the OR of the parts matched over the whole index
+  Xapian::Query deferred;  // the OR of the deferred leaves (empty: nothing deferred, `first` is the plan's query)
+};
+
+SplitPlan split_common_parts(const Xapian::Database& db, const QueryPlan& plan, const DeferWeights& weights = {});
+
+// The first stage's documents (matched with the entry id as collapse key), best first after adding
+// the deferred leaves' weights.
+std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, const Xapian::MSet& first,
+                                            const Xapian::Query& deferred);
+
+}  // namespace madoguchi

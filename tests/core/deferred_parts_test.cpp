@@ -1,0 +1,97 @@
+// Two-stage matching (core/src/deferred_parts.h): only single-term bigram and question leaves over
+// common terms are deferred, and a candidate's score after adding the deferred leaves' weights is
+// the score the whole plan's OR gives it.
+#include <catch2/catch.hpp>
+#include <map>
+#include <memory>
+#include <set>
+#include <xapian.h>
+
+#include "deferred_parts.h"
+#include "dictionary_cache.h"
+#include "madoguchi/schema.h"
+#include "test_support.h"
+
+using namespace madoguchi;
+using namespace madoguchi::test;
+
+namespace {
+
+struct Fixture {
+  TempDir dir;
+  Xapian::Database db;
+  std::unique_ptr<Analyzer> analyzer;
+  std::set<std::string> synonym_keys;
+
+  Fixture() {
+    const auto c = dir.path() / "corpus";
+    write_file(c / "fee.md", entry_md("fee", "粗大ごみの手数料", "粗大ごみは申込みが必要です。手数料は品目ごとに決まっています。"));
+    write_file(c / "day.md", entry_md("day", "粗大ごみの収集日", "収集日は地区ごとに決まっています。"));
+    write_file(c / "dog.md", entry_md("dog", "犬の登録", "犬を飼い始めたら登録してください。手数料がかかります。"));
+    db = Xapian::Database(build_corpus_index(dir));
+    auto dictionary = shared_dictionary({});
+    REQUIRE(dictionary.has_value());
+    analyzer = std::make_unique<Analyzer>(*dictionary);
+  }
+
+  QueryPlan plan(const std::string& text) {
+    return QueryBuilder(*analyzer, db, synonym_keys).build(text, false);
+  }
+
+  // Document weights of `query`, every match.
+  std::map<Xapian::docid, double> weights(const Xapian::Query& query) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(query);
+    std::map<Xapian::docid, double> out;
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out[*it] = it.get_weight();
+    return out;
+  }
+};
+
+bool has_term_with_prefix(const Xapian::Query& q, std::string_view prefix) {
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+    if ((*t).compare(0, prefix.size(), prefix) == 0) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("deferred parts: common bigram and question leaves wait, words do not", "[searcher][deferred]") {
+  Fixture f;
+  const QueryPlan plan = f.plan("粗大ごみの手数料");
+  // Three entries: every term is in more than 2% of them.
+  const SplitPlan split = split_common_parts(f.db, plan);
+  REQUIRE_FALSE(split.deferred.empty());
+  CHECK_FALSE(has_term_with_prefix(split.first, schema::kBigram));
+  CHECK_FALSE(has_term_with_prefix(split.first, schema::kQuestion));
+  CHECK(has_term_with_prefix(split.deferred, schema::kBigram));
+  CHECK(has_term_with_prefix(split.deferred, schema::kQuestion));
+  CHECK(f.weights(split.first).count(*f.db.postlist_begin(std::string(schema::kId) + "fee")));
+
+  // Nothing is common when every entry may hold it: the plan's own query.
+  const SplitPlan whole = split_common_parts(f.db, plan, {.common_share = 1.0});
+  CHECK(whole.deferred.empty());
+  CHECK(whole.first.serialise() == plan.query.serialise());
+}
+
+TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[searcher][deferred]") {
+  Fixture f;
+  const QueryPlan plan = f.plan("粗大ごみの手数料");
+  const SplitPlan split = split_common_parts(f.db, plan);
+  REQUIRE_FALSE(split.deferred.empty());
+  Xapian::Enquire enquire(f.db);
+  enquire.set_collapse_key(schema::kSlotId);
+  enquire.set_query(split.first);
+  const Xapian::MSet first = enquire.get_mset(0, 10);
+  const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, first, split.deferred);
+  const auto whole = f.weights(plan.query);
+  REQUIRE(ranked.size() == first.size());
+  for (size_t i = 0; i < ranked.size(); ++i) {
+    INFO(ranked[i].doc);
+    REQUIRE(whole.count(ranked[i].doc));
+    CHECK(ranked[i].score == Approx(whole.at(ranked[i].doc)).epsilon(1e-12));
+    if (i > 0) CHECK(ranked[i - 1].score >= ranked[i].score);
+  }
+  CHECK(ranked.front().doc == *f.db.postlist_begin(std::string(schema::kId) + "fee"));
+}
