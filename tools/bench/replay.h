@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct ReplayOptions {
   // Searched once each at full length, untimed, for nDCG@10 and the share answered at full length
   // (empty: the timed queries). Lets a run time a subset of keystrokes but score every query.
   std::vector<KeystrokeQuery> quality_queries;
+  std::ostream* keystroke_log = nullptr;  // pass, qid, prefix length, µs, prefix per timed keystroke
 };
 
 inline constexpr size_t kWarmUpQueries = 25;

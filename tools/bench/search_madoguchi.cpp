@@ -4,6 +4,7 @@
 //   bench_search_madoguchi --db DIR --queries queries.tsv [--quality-queries all.tsv]
 //                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
+//                          [--keystroke-log keystrokes.tsv]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
@@ -68,6 +69,12 @@ int main(int argc, char** argv) try {
                                .warm_up = args.get_int("--warm-up", 1) != 0};
   const std::string quality = args.get("--quality-queries", "");
   if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
+  std::ofstream keystroke_log;
+  if (const std::string log = args.get("--keystroke-log", ""); !log.empty()) {
+    keystroke_log.open(log);
+    if (!keystroke_log) throw std::runtime_error("cannot write " + log);
+    options.keystroke_log = &keystroke_log;
+  }
   nlohmann::json out = bench::replay(search, bench::load_queries(args.get("--queries")), options);
   out["engine"] = "madoguchi";
   out["prefix_last_word"] = request.prefix_last_word;
