@@ -41,7 +41,7 @@ Run add_index(CLI::App& app) {
     reader.remember(*corpus);
     if (o->json) {
       nlohmann::json j{{"entries", stats->entries}, {"versions", stats->versions}, {"analyzed", stats->analyzed},
-                       {"unchanged", stats->unchanged}, {"removed", stats->removed},
+                       {"unchanged", stats->unchanged}, {"removed", stats->removed}, {"upgraded", stats->upgraded},
                        {"synonym_groups", stats->synonym_groups}, {"files_read", report.files_read},
                        {"seconds", stats->seconds}};
       fmt::print("{}\n", j.dump());
@@ -49,6 +49,8 @@ Run add_index(CLI::App& app) {
       fmt::print("indexed {} entries ({} versions) into {}: {} analyzed, {} unchanged, {} removed, {:.2f} s\n",
                  stats->entries, stats->versions, o->db, stats->analyzed, stats->unchanged, stats->removed,
                  stats->seconds);
+      if (stats->upgraded > 0)
+        fmt::print("{} documents written by an older build got the re-ranker's question length\n", stats->upgraded);
     }
     return int(kExitOk);
   };

@@ -88,6 +88,7 @@ json publish_json(const PublishResult& r) {
             {"analyzed", r.stats.analyzed},
             {"unchanged", r.stats.unchanged},
             {"removed", r.stats.removed},
+            {"upgraded", r.stats.upgraded},
             {"seconds", r.stats.seconds}}}};
 }
 

@@ -172,8 +172,12 @@ void set_values(const StoredVersion& s, Xapian::Document& doc) {
   doc.add_value(schema::kSlotUntil, s.span.until.sortable_key());
   doc.add_value(schema::kSlotId, s.version.id);
   doc.add_value(schema::kSlotFileHash, fmt::format("{:016x}", s.version.content_hash));
+  set_question_words(doc);
+}
+
+void set_question_words(Xapian::Document& doc) {
   // How many distinct topic words the question side has (XQ terms, not their XQR readings): the
-  // re-ranker's question length (reranker.h). Needs add_terms() to have run on `doc`.
+  // re-ranker's question length (reranker.h).
   const std::string xq(schema::kQuestion), xqr(schema::kQuestionReading);
   unsigned question_words = 0;
   auto t = doc.termlist_begin();

@@ -40,6 +40,9 @@ Result<bool> move_to_path(Xapian::Document& doc, const std::string& path);
 // Sets the value slots (validity, id, hash, question length) for `stored`; after add_terms().
 void set_values(const StoredVersion& stored, Xapian::Document& doc);
 
+// Sets the question length slot (the re-ranker's) from the XQ terms `doc` already has.
+void set_question_words(Xapian::Document& doc);
+
 // Plain text for snippets: Markdown markup dropped, lines joined.
 std::string plain_text(const std::string& markdown);
 

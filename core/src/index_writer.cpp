@@ -260,6 +260,28 @@ bool needs_analysis(const EntryVersion& v, ExistingGroup old) {
   return !same || same->hash != hash_hex(v.content_hash);
 }
 
+// Documents written before value slot 4 (the re-ranker's question length) existed, by a build of
+// the same analysis version: their terms are current, so the slot is counted from their own XQ
+// terms, with no file read or analyzed. Until every document has it the re-ranker stays off for
+// the whole index (reranker.cpp), and rebuilding a live database from scratch would lose its
+// release history. Returns how many documents gained it; free when none lacks it.
+int add_missing_question_words(Xapian::WritableDatabase& db) {
+  if (db.get_value_freq(schema::kSlotQuestionWords) == db.get_doccount()) return 0;
+  std::vector<Xapian::docid> lacking;  // found first: the iterators are not walked while writing
+  auto has = db.valuestream_begin(schema::kSlotQuestionWords);
+  const auto has_end = db.valuestream_end(schema::kSlotQuestionWords);
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
+    if (has != has_end) has.skip_to(*p);
+    if (has == has_end || has.get_docid() != *p) lacking.push_back(*p);
+  }
+  for (const Xapian::docid docid : lacking) {
+    Xapian::Document doc = db.get_document(docid);
+    set_question_words(doc);
+    db.replace_document(docid, doc);
+  }
+  return int(lacking.size());
+}
+
 // The index's version of an unparsed file, read again (a changed entry needs its siblings whole).
 Result<EntryVersion> reparse(const Corpus& corpus, const EntryVersion& v) {
   if (!v.unparsed) return v;
@@ -385,6 +407,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
 
     db.begin_transaction();
     in_transaction = true;
+    stats.upgraded = add_missing_question_words(db);  // before any write: the committed documents
     // An id whose set of (uid, content hash) is unchanged keeps all its documents as they are:
     // sibling data derives from the versions' contents only.
     // Ids whose files are all gone: their documents go, and the change is recorded.

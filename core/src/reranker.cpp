@@ -11,7 +11,8 @@ std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan,
                               size_t limit, const RerankWeights& weights) {
   const size_t depth = std::min<size_t>(ranked.size(), weights.depth);
   // Every entry must carry its question length (value slot 4): an index built before the slot
-  // existed, or updated incrementally since, is not re-ranked at all rather than unevenly.
+  // existed is not re-ranked at all rather than unevenly, until a write adds the slot
+  // (add_missing_question_words in index_writer.cpp).
   if (depth >= 2 && weights.question_precision > 0 &&
       db.get_value_freq(schema::kSlotQuestionWords) == db.get_doccount()) {
     // The query's question-field terms (XQ: its words, and the words its readings stand for).

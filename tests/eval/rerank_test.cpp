@@ -3,9 +3,12 @@
 // in --explain as route "rerank", and the explained weights still add up to the score.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <map>
 #include <xapian.h>
 
+#include "madoguchi/corpus.h"
 #include "madoguchi/index_writer.h"
+#include "madoguchi/releases.h"
 #include "madoguchi/schema.h"
 #include "madoguchi/searcher.h"
 #include "test_support.h"
@@ -15,14 +18,46 @@ using namespace madoguchi::test;
 
 namespace {
 
+void write_rerank_corpus(const std::filesystem::path& c) {
+  const std::string body = "粗大ごみは申込みが必要です。手数料は品目ごとに決まっています。";
+  write_file(c / "fee.md", entry_md("fee", "粗大ごみの手数料", body));
+  write_file(c / "guide.md", entry_md("guide", "粗大ごみの手数料と収集日、持ち込み施設、分別、リサイクル、不法投棄の通報", body));
+  write_file(c / "other.md", entry_md("other", "犬の登録", "犬を飼い始めたら登録してください。"));
+}
+
+Corpus load(const TempDir& dir) {
+  CorpusReport report;
+  auto corpus = load_corpus(dir.str("corpus"), {}, report);
+  REQUIRE(corpus.has_value());
+  return std::move(*corpus);
+}
+
+// Every document's question length slot, by docid.
+std::map<Xapian::docid, std::string> question_words_of(const std::string& db_dir) {
+  Xapian::Database db(db_dir);
+  std::map<Xapian::docid, std::string> out;
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p)
+    out[*p] = db.get_document(*p).get_value(schema::kSlotQuestionWords);
+  return out;
+}
+
+// Removes the question length slot from every document, as a build before the slot wrote them.
+void strip_question_words(const std::string& db_dir) {
+  Xapian::WritableDatabase db(db_dir);
+  const std::vector<Xapian::docid> all(db.postlist_begin(""), db.postlist_end(""));
+  for (const Xapian::docid docid : all) {
+    Xapian::Document doc = db.get_document(docid);
+    doc.remove_value(schema::kSlotQuestionWords);
+    db.replace_document(docid, doc);
+  }
+  db.commit();
+  REQUIRE(db.get_value_freq(schema::kSlotQuestionWords) == 0);
+}
+
 const std::string& rerank_db() {
   static TempDir dir;
   static std::string db = [] {
-    const auto c = dir.path() / "corpus";
-    const std::string body = "粗大ごみは申込みが必要です。手数料は品目ごとに決まっています。";
-    write_file(c / "fee.md", entry_md("fee", "粗大ごみの手数料", body));
-    write_file(c / "guide.md", entry_md("guide", "粗大ごみの手数料と収集日、持ち込み施設、分別、リサイクル、不法投棄の通報", body));
-    write_file(c / "other.md", entry_md("other", "犬の登録", "犬を飼い始めたら登録してください。"));
+    write_rerank_corpus(dir.path() / "corpus");
     return build_corpus_index(dir);
   }();
   return db;
@@ -82,4 +117,52 @@ TEST_CASE("rerank: an index where some entry lacks its question length is not re
   REQUIRE(r.has_value());
   REQUIRE_FALSE(r->hits.empty());
   for (const auto& h : r->hits) CHECK(share_of(h, "rerank") == 0);
+}
+
+TEST_CASE("rerank: the next index run counts the question length an older build did not write", "[eval][rerank]") {
+  TempDir dir;
+  write_rerank_corpus(dir.path() / "corpus");
+  const std::string db = build_corpus_index(dir);
+  const auto fresh = question_words_of(db);
+  strip_question_words(db);
+
+  auto stats = build_index(load(dir), db);  // nothing in the corpus changed
+  REQUIRE(stats.has_value());
+  CHECK(stats->upgraded == 3);
+  CHECK(stats->analyzed == 0);
+  CHECK(question_words_of(db) == fresh);
+  auto again = build_index(load(dir), db);
+  REQUIRE(again.has_value());
+  CHECK(again->upgraded == 0);
+
+  auto s = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(s.has_value());
+  auto r = (*s)->search({.query = "粗大ごみの手数料はいくらですか", .prefix_last_word = false, .explain = true});
+  REQUIRE(r.has_value());
+  REQUIRE_FALSE(r->hits.empty());
+  CHECK(share_of(r->hits[0], "rerank") > 0);
+}
+
+TEST_CASE("rerank: a release on a live database also gives older documents their question length", "[eval][rerank]") {
+  TempDir dir;
+  write_rerank_corpus(dir.path() / "corpus");
+  const std::string db = dir.str("db");
+  REQUIRE(publish(load(dir), db, {.message = "初回"}).has_value());
+  const auto fresh = question_words_of(db);
+  strip_question_words(db);
+
+  auto unchanged = publish(load(dir), db, {.message = "変更なし"});
+  REQUIRE(unchanged.has_value());
+  CHECK(unchanged->unchanged);  // nothing to publish: nothing is written, the upgrade waits
+  CHECK(Xapian::Database(db).get_value_freq(schema::kSlotQuestionWords) == 0);
+
+  write_file(dir.path() / "corpus" / "other.md", entry_md("other", "犬の登録", "犬を飼い始めたら30日以内に登録してください。"));
+  auto second = publish(load(dir), db, {.message = "登録期限"});
+  REQUIRE(second.has_value());
+  CHECK(second->release.changed == 1);  // the upgrade is not a change of the corpus
+  CHECK(second->stats.upgraded == 3);
+  const auto now = question_words_of(db);
+  REQUIRE(now.size() == fresh.size());
+  Xapian::Database check(db);
+  CHECK(check.get_value_freq(schema::kSlotQuestionWords) == check.get_doccount());
 }

@@ -31,6 +31,7 @@ struct IndexStats {
   int analyzed = 0;        // files analyzed this run
   int unchanged = 0;       // files skipped because their hash matched
   int removed = 0;         // documents removed (files gone)
+  int upgraded = 0;        // unchanged documents given a value slot added since they were written
   int synonym_groups = 0;
   double seconds = 0;
 };
