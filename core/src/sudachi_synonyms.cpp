@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <map>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
@@ -217,7 +218,7 @@ SudachiKeySets decode_key_sets(std::string_view text) {
 std::vector<std::pair<std::string, std::string>> sudachi_pairs(const SudachiKeySets& sets,
                                                                const std::function<bool(const std::string&)>& in_corpus,
                                                                const std::set<std::string>& editors) {
-  std::map<std::string, bool> usable;  // keys recur across sets: look each up once
+  std::unordered_map<std::string, bool> usable;  // keys recur across sets: look each up once
   auto use = [&](const std::string& key) {
     auto it = usable.find(key);
     if (it == usable.end()) it = usable.emplace(key, !editors.count(key) && in_corpus(key)).first;
