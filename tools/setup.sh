@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package Madoguchi needs to build, test and run.
 # Idempotent: prints nothing and changes nothing when all packages are present.
-# Also installs Sudachi's synonym dictionary from npm into a cache outside the repository.
+# Then tools/setup_npm.sh installs Sudachi's synonym dictionary, outside the repository.
 set -euo pipefail
 
 packages=(
@@ -22,26 +22,14 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-# npm fetches Sudachi's synonym dictionary (below); a Node.js install may already bring its own.
+# npm fetches Sudachi's synonym dictionary; a Node.js install may already bring its own.
 command -v npm >/dev/null || missing+=(npm)
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
-  SUDO=""
-  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq >/dev/null
-  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-fi
+[ ${#missing[@]} -eq 0 ] && exec "$(dirname "$0")/setup_npm.sh"
 
-# Sudachi's synonym dictionary (npm sudachi-synonyms-dictionary, Apache-2.0), for index builds
-# that add its groups (--sudachi-synonyms). Pinned with its integrity in tools/npm/'s lockfile,
-# which `npm ci` checks; installed into a cache outside the repository, never vendored.
-npm_dir="${XDG_CACHE_HOME:-$HOME/.cache}/madoguchi/npm"
-here=$(cd "$(dirname "$0")" && pwd)
-if ! cmp -s "$here/npm/package-lock.json" "$npm_dir/package-lock.json" ||
-   [ ! -f "$npm_dir/node_modules/sudachi-synonyms-dictionary/sudachi-synonyms-dictionary.json" ]; then
-  echo "setup: installing Sudachi's synonym dictionary into $npm_dir" >&2
-  mkdir -p "$npm_dir"
-  cp "$here/npm/package.json" "$here/npm/package-lock.json" "$npm_dir/"
-  (cd "$npm_dir" && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null)
-fi
+echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq >/dev/null
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+exec "$(dirname "$0")/setup_npm.sh"
