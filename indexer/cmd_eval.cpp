@@ -9,6 +9,7 @@
 #include "cli_common.h"
 #include "commands.h"
 #include "madoguchi/evaluation.h"
+#include "sudachi_flags.h"
 
 namespace madoguchi::cli {
 namespace {
@@ -50,6 +51,7 @@ Run add_eval(CLI::App& app) {
   struct Options {
     std::string dataset, corpus, gold, run, as_of, today;
     bool json = false, keystrokes = false;
+    SudachiFlags sudachi;
   };
   auto o = std::make_shared<Options>();
   app.add_option("--dataset", o->dataset, "Directory with corpus.json, queries.json, qrels.json");
@@ -60,8 +62,10 @@ Run add_eval(CLI::App& app) {
   app.add_flag("--keystrokes", o->keystrokes, "Also replay every character prefix (keystrokes to answer)");
   app.add_option("--as-of", o->as_of, "Search what was in force on this date (YYYY-MM-DD)");
   app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)");
+  add_sudachi_flags(app, o->sudachi);
   return [o]() {
-    bool ok = true;
+    auto sudachi = sudachi_options(o->sudachi);
+    bool ok = sudachi.has_value();
     auto as_of = parse_date_option(o->as_of, "--as-of", ok);
     Clock clock = make_clock(o->today, ok);
     if (!ok) return int(kExitUsage);
@@ -78,6 +82,7 @@ Run add_eval(CLI::App& app) {
 
     EvalOptions options;
     options.keystrokes = o->keystrokes;
+    options.sudachi = *sudachi;
     options.as_of = as_of ? as_of : std::optional<Date>(clock.today());
     if (!o->json)
       options.progress = [](size_t done, size_t total) { fmt::print(stderr, "\r{}/{} queries", done, total); };

@@ -5,6 +5,7 @@
 #include "corpus_for_db.h"
 #include "madoguchi/corpus.h"
 #include "madoguchi/index_writer.h"
+#include "sudachi_flags.h"
 
 namespace madoguchi::cli {
 
@@ -15,6 +16,7 @@ Run add_index(CLI::App& app) {
     std::string corpus, db, dictionary;
     bool json = false, verify = false;
     uint64_t max_file_bytes = CorpusOptions{}.max_file_bytes;
+    SudachiFlags sudachi;
   };
   auto o = std::make_shared<Options>();
   app.add_option("CORPUS", o->corpus, "Corpus directory")->required();
@@ -23,7 +25,10 @@ Run add_index(CLI::App& app) {
   app.add_flag("--json", o->json, "Print statistics as JSON");
   app.add_flag("--verify", o->verify, kVerifyHelp);
   app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
+  add_sudachi_flags(app, o->sudachi);
   return [o]() {
+    auto sudachi = sudachi_options(o->sudachi);
+    if (!sudachi) return int(kExitUsage);
     CorpusReport report;
     CorpusForDb reader(o->db, o->verify);
     auto corpus = reader.load(o->corpus, {.max_file_bytes = o->max_file_bytes}, report);
@@ -36,13 +41,15 @@ Run add_index(CLI::App& app) {
     IndexOptions options;
     options.analyzer = AnalyzerOptions::from_environment();
     if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
+    options.sudachi = *sudachi;
     auto stats = build_index(*corpus, o->db, options);
     if (!stats) return cli::report(stats.status());
     reader.remember(*corpus);
     if (o->json) {
       nlohmann::json j{{"entries", stats->entries}, {"versions", stats->versions}, {"analyzed", stats->analyzed},
                        {"unchanged", stats->unchanged}, {"removed", stats->removed}, {"upgraded", stats->upgraded},
-                       {"synonym_groups", stats->synonym_groups}, {"files_read", report.files_read},
+                       {"synonym_groups", stats->synonym_groups},
+                       {"sudachi_pairs", stats->sudachi_pairs}, {"files_read", report.files_read},
                        {"seconds", stats->seconds}};
       fmt::print("{}\n", j.dump());
     } else {

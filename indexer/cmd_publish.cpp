@@ -7,6 +7,7 @@
 #include "madoguchi/index_writer.h"
 #include "madoguchi/releases.h"
 #include "release_json.h"
+#include "sudachi_flags.h"
 
 namespace madoguchi::cli {
 
@@ -16,6 +17,7 @@ Run add_publish(CLI::App& app) {
   struct Options {
     std::string corpus, db, message, author, dictionary;
     bool json = false, verify = false;
+    SudachiFlags sudachi;
   };
   auto o = std::make_shared<Options>();
   app.add_option("CORPUS", o->corpus, "Corpus directory")->required();
@@ -25,7 +27,10 @@ Run add_publish(CLI::App& app) {
   app.add_option("--dictionary", o->dictionary, "Dictionary profile for a new database: ipadic (default) or unidic");
   app.add_flag("--json", o->json, "Print the result as JSON");
   app.add_flag("--verify", o->verify, kVerifyHelp);
+  add_sudachi_flags(app, o->sudachi);
   return [o]() {
+    auto sudachi = sudachi_options(o->sudachi);
+    if (!sudachi) return int(kExitUsage);
     if (o->message.empty()) {
       fmt::print(stderr, "error: --message must not be empty\n");
       return int(kExitUsage);
@@ -43,6 +48,7 @@ Run add_publish(CLI::App& app) {
     PublishOptions options{.message = o->message, .author = o->author.empty() ? default_author() : o->author};
     options.analyzer = AnalyzerOptions::from_environment();
     if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
+    options.sudachi = *sudachi;
     auto result = publish(*corpus, o->db, options);
     if (!result) return cli::report(result.status());
     reader.remember(*corpus);

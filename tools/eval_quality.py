@@ -6,6 +6,7 @@ change that only helps one half shows up as noise. Reads the data at run time
 (MADOGUCHI_EVAL_DIR, default ../shared/eval); nothing is copied into the repository.
 
   tools/eval_quality.py [--bin build/indexer/madoguchi] [--no-keystrokes] [--no-gold] [-j 2]
+                        [--eval-arg=--sudachi-synonyms=spelling ...]
 """
 import argparse
 import concurrent.futures
@@ -36,10 +37,10 @@ def read_run(path):
     return {q: [d for _, d in sorted(v)] for q, v in runs.items()}
 
 
-def run_variant(binary, dataset, keystrokes, workdir):
+def run_variant(binary, dataset, keystrokes, workdir, extra):
     name = os.path.basename(dataset)
     run_path = os.path.join(workdir, name + ".trec")
-    cmd = [binary, "eval", "--dataset", dataset, "--run", run_path, "--json"]
+    cmd = [binary, "eval", "--dataset", dataset, "--run", run_path, "--json"] + extra
     if keystrokes:
         cmd.append("--keystrokes")
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
@@ -59,9 +60,9 @@ def run_variant(binary, dataset, keystrokes, workdir):
     return name, report
 
 
-def run_gold(binary):
+def run_gold(binary, extra):
     cmd = [binary, "eval", "--corpus", os.path.join(ROOT, "corpus"), "--gold",
-           os.path.join(ROOT, "corpus", "gold", "queries.tsv"), "--json"]
+           os.path.join(ROOT, "corpus", "gold", "queries.tsv"), "--json"] + extra
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
@@ -75,6 +76,8 @@ def main():
     parser.add_argument("--variants", default=",".join(v or "kanji" for v in VARIANTS),
                         help="comma-separated subset of kanji,-kana,-romaji,-typo")
     parser.add_argument("-j", "--jobs", type=int, default=1)
+    parser.add_argument("--eval-arg", action="append", default=[],
+                        help="an extra argument for every `madoguchi eval` run (repeatable)")
     parser.add_argument("--save", help="write every figure (and per-query nDCG) as JSON here")
     args = parser.parse_args()
 
@@ -82,8 +85,8 @@ def main():
     results = {}
     with tempfile.TemporaryDirectory() as workdir, concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         futures = [pool.submit(run_variant, args.bin, os.path.join(args.eval_dir, "localgovfaq-dev" + v),
-                               v == "" and not args.no_keystrokes, workdir) for v in wanted]
-        gold = None if args.no_gold else pool.submit(run_gold, args.bin)
+                               v == "" and not args.no_keystrokes, workdir, args.eval_arg) for v in wanted]
+        gold = None if args.no_gold else pool.submit(run_gold, args.bin, args.eval_arg)
         for f in futures:
             name, report = f.result()
             results[name] = report

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every Debian package Madoguchi needs to build, test and run.
 # Idempotent: prints nothing and changes nothing when all packages are present.
+# Then tools/setup_npm.sh installs Sudachi's synonym dictionary, outside the repository.
 set -euo pipefail
 
 packages=(
@@ -21,7 +22,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+# npm fetches Sudachi's synonym dictionary; a Node.js install may already bring its own.
+command -v npm >/dev/null || missing+=(npm)
+[ ${#missing[@]} -eq 0 ] && exec "$(dirname "$0")/setup_npm.sh"
 
 echo "setup: installing ${#missing[@]} Debian packages: ${missing[*]}" >&2
 SUDO=""
@@ -29,3 +32,4 @@ SUDO=""
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq >/dev/null
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+exec "$(dirname "$0")/setup_npm.sh"

@@ -109,7 +109,7 @@ Result<EvalReport> run_evaluation(const EvalDataset& data, const EvalOptions& op
   const std::string db_dir = (*scratch)->path() + "/index";
 
   EvalReport report;
-  auto stats = build_index(*corpus, db_dir, {.analyzer = options.analyzer});
+  auto stats = build_index(*corpus, db_dir, {.analyzer = options.analyzer, .sudachi = options.sudachi});
   if (!stats) return stats.status();
   report.documents = size_t(stats->versions);
   report.index_seconds = stats->seconds;

@@ -94,6 +94,80 @@ std::string synonyms_json(const Corpus& corpus) {
   return groups.dump();
 }
 
+// A synonym member's key in the synonym table: its word terms, space-separated ("" when none).
+std::string synonym_key(Analyzer& analyzer, const std::string& member) {
+  std::string key;
+  for (const Token& t : analyzer.analyze(member)) {
+    if (t.kind != TokenKind::kWord) continue;
+    if (!key.empty()) key += ' ';
+    key += t.term;
+  }
+  return key;
+}
+
+struct SudachiPairs {
+  std::string identity;  // dictionary version, file hash and scope
+  std::vector<std::pair<std::string, std::string>> pairs;
+};
+
+// The file's size and modification time: while they are those recorded, the file is taken to
+// be the one whose hash the index recorded, and is not read (14 MB on every editor's build).
+std::string file_stamp(const std::string& path) {
+  std::error_code ec, ec2;
+  const auto size = std::filesystem::file_size(path, ec);
+  const auto mtime = std::filesystem::last_write_time(path, ec2);
+  if (ec || ec2) return "";
+  return fmt::format("{}:{}", size, mtime.time_since_epoch().count());
+}
+
+// Sudachi's groups restricted to the words the staged documents use (every term of a key
+// indexed). The analyzed sets depend on the dictionary file and the scope only (an index's
+// analyzer never changes): the index keeps them, so later builds analyze nothing and, while the
+// file's stamp is unchanged, do not even read it.
+Result<SudachiPairs> sudachi_synonym_pairs(Xapian::WritableDatabase& db, Analyzer& analyzer,
+                                           const SudachiOptions& options, const std::set<std::string>& editors) {
+  const std::string path = options.path.empty() ? default_sudachi_path() : options.path;
+  const std::string stamp = file_stamp(path);
+  const std::string scope(sudachi_scope_name(options.scope));
+  auto kept = nlohmann::json::parse(db.get_metadata(std::string(schema::kMetaSudachi)), nullptr, false);
+  if (!kept.is_object()) kept = nlohmann::json::object();
+  auto identity = [](const nlohmann::json& j) {  // what the synonym hash covers (not the stamp)
+    return nlohmann::json{{"version", j.value("version", "")}, {"hash", j.value("hash", "")}, {"scope", j.value("scope", "")}}
+        .dump();
+  };
+  SudachiPairs out;
+  SudachiKeySets sets;
+  if (!stamp.empty() && kept.value("stamp", "") == stamp && kept.value("scope", "") == scope) {
+    out.identity = identity(kept);
+    sets = decode_key_sets(db.get_metadata(std::string(schema::kMetaSudachiKeys)));
+  } else {
+    auto file = read_sudachi_file(path);
+    if (!file) return file.status();
+    nlohmann::json now{{"version", file->identity.version}, {"hash", file->identity.hash}, {"scope", scope}};
+    out.identity = identity(now);
+    if (identity(kept) == out.identity) {
+      sets = decode_key_sets(db.get_metadata(std::string(schema::kMetaSudachiKeys)));
+    } else {
+      auto dictionary = parse_sudachi_file(*file);
+      if (!dictionary) return dictionary.status();
+      sets = sudachi_key_sets(*dictionary, options.scope, [&](const std::string& w) { return synonym_key(analyzer, w); });
+      db.set_metadata(std::string(schema::kMetaSudachiKeys), encode_key_sets(sets));
+    }
+    now["stamp"] = stamp;
+    db.set_metadata(std::string(schema::kMetaSudachi), now.dump());
+  }
+  auto in_corpus = [&](const std::string& key) {
+    for (size_t from = 0; from <= key.size();) {
+      size_t to = std::min(key.find(' ', from), key.size());
+      if (!db.term_exists(key.substr(from, to - from))) return false;
+      from = to + 1;
+    }
+    return true;
+  };
+  out.pairs = sudachi_pairs(sets, in_corpus, editors);
+  return out;
+}
+
 // Every character the corpus uses, so that the viewer can build its glyph atlas from it, kept as
 // per-character counts of the versions using it: an incremental run adds the versions it writes
 // and subtracts those it replaces or removes, without the text of the unchanged ones.
@@ -511,27 +585,40 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     }
     std::sort(plan.changes.begin(), plan.changes.end(), [](auto& a, auto& b) { return a.id < b.id; });
 
-    // Synonyms: each member keyed by its terms; the table is rewritten only when the file changed.
+    // Synonyms: each member keyed by its terms; the table is rewritten only when they changed.
     plan.synonyms_json = synonyms_json(corpus);
-    plan.synonyms_hash = fmt::format("{:016x}", XXH64(plan.synonyms_json.data(), plan.synonyms_json.size(), 0));
-    plan.synonyms_changed = db.get_metadata(std::string(schema::kMetaSynonymsHash)) != plan.synonyms_hash;
     std::vector<std::pair<std::string, std::string>> synonym_pairs;
+    std::set<std::string> editors_keys;
     for (const auto& group : corpus.synonyms) {
       std::vector<std::string> keys;
       for (const auto& member : group.members) {
-        std::string key;
-        for (const Token& t : analyzer.analyze(member)) {
-          if (t.kind != TokenKind::kWord) continue;
-          if (!key.empty()) key += ' ';
-          key += t.term;
-        }
+        std::string key = synonym_key(analyzer, member);
         if (!key.empty() && std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(key);
       }
       for (const auto& a : keys)
         for (const auto& b : keys)
           if (a != b) synonym_pairs.emplace_back(a, b);
       if (keys.size() >= 2) ++stats.synonym_groups;
+      editors_keys.insert(keys.begin(), keys.end());
     }
+    std::string synonyms_source = plan.synonyms_json;
+    if (options.sudachi.scope != SudachiScope::kOff) {
+      auto sudachi = sudachi_synonym_pairs(db, analyzer, options.sudachi, editors_keys);
+      if (!sudachi) {
+        abandon();
+        return sudachi.status();
+      }
+      // Sudachi's pairs depend on the corpus's words: they are part of what the hash identifies.
+      synonyms_source += "\n" + sudachi->identity;
+      for (const auto& [a, b] : sudachi->pairs) synonyms_source += "\n" + a + "\t" + b;
+      stats.sudachi_pairs = int(sudachi->pairs.size());
+      synonym_pairs.insert(synonym_pairs.end(), sudachi->pairs.begin(), sudachi->pairs.end());
+    } else if (!db.get_metadata(std::string(schema::kMetaSudachi)).empty()) {
+      db.set_metadata(std::string(schema::kMetaSudachi), "");
+      db.set_metadata(std::string(schema::kMetaSudachiKeys), "");
+    }
+    plan.synonyms_hash = fmt::format("{:016x}", XXH64(synonyms_source.data(), synonyms_source.size(), 0));
+    plan.synonyms_changed = db.get_metadata(std::string(schema::kMetaSynonymsHash)) != plan.synonyms_hash;
     if (plan.synonyms_changed) {
       std::vector<std::string> old_keys(db.synonym_keys_begin(), db.synonym_keys_end());
       for (const auto& k : old_keys) db.clear_synonyms(k);
@@ -581,7 +668,9 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
 }
 
 Result<IndexStats> build_index(const Corpus& corpus, const std::string& db_dir, const IndexOptions& options) {
-  auto written = write_corpus(corpus, db_dir, {.analyzer = options.analyzer, .before_commit = options.before_commit});
+  auto written = write_corpus(
+      corpus, db_dir,
+      {.analyzer = options.analyzer, .before_commit = options.before_commit, .sudachi = options.sudachi});
   if (!written) return written.status();
   return written->stats;
 }

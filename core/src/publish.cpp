@@ -16,7 +16,10 @@ Result<PublishResult> publish_as(const Corpus& corpus, const std::string& db_dir
                                  const std::string& kind, int rollback_to) {
   if (options.message.empty()) return Status::invalid_input("a release needs a message (--message)");
   PublishResult out;
-  WriteOptions write{.analyzer = options.analyzer, .before_commit = options.before_commit, .keep_previous = true};
+  WriteOptions write{.analyzer = options.analyzer,
+                     .before_commit = options.before_commit,
+                     .sudachi = options.sudachi,
+                     .keep_previous = true};
   write.record = [&](Xapian::WritableDatabase& db, const WritePlan& plan, bool* skip) -> Status {
     const int latest = latest_release(db);
     // Nothing to publish. The first publish to a database built by `index` still makes release 1

@@ -17,6 +17,7 @@
 #include "madoguchi/analyzer.h"
 #include "madoguchi/date.h"
 #include "madoguchi/status.h"
+#include "madoguchi/sudachi_synonyms.h"
 
 namespace madoguchi {
 
@@ -71,6 +72,7 @@ struct EvalOptions {
   bool keystrokes = false;
   std::optional<Date> as_of;  // unset: today from the environment's clock
   AnalyzerOptions analyzer = AnalyzerOptions::from_environment();
+  SudachiOptions sudachi;  // as IndexOptions::sudachi
   std::string work_dir;       // where the temporary index goes; empty: the system temp dir
   // Called now and then with (done, total) queries, e.g. for a progress line. May be empty.
   std::function<void(size_t, size_t)> progress;

@@ -15,11 +15,13 @@
 #include "madoguchi/analyzer.h"
 #include "madoguchi/corpus.h"
 #include "madoguchi/status.h"
+#include "madoguchi/sudachi_synonyms.h"
 
 namespace madoguchi {
 
 struct IndexOptions {
   AnalyzerOptions analyzer;  // used when creating a new index; an existing one must match
+  SudachiOptions sudachi;  // Sudachi's synonym groups, if any (the CLI: default_sudachi_options())
   // Called after the changes are staged and before the commit (tests use it to fail a build
   // midway and check that nothing changed). Returning a non-ok Status aborts the build.
   std::function<Status()> before_commit;
@@ -33,6 +35,7 @@ struct IndexStats {
   int removed = 0;         // documents removed (files gone)
   int upgraded = 0;        // unchanged documents given a value slot added since they were written
   int synonym_groups = 0;
+  int sudachi_pairs = 0;  // synonym-table pairs from Sudachi's dictionary
   double seconds = 0;
 };
 

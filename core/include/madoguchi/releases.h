@@ -108,6 +108,7 @@ struct PublishOptions {
   std::string message;  // required
   std::string author;
   AnalyzerOptions analyzer;  // for a new database; an existing one must match
+  SudachiOptions sudachi;    // as IndexOptions::sudachi
   // Called after everything is staged, before the commit; a non-ok Status aborts (tests).
   std::function<Status()> before_commit;
 };

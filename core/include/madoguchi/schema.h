@@ -49,5 +49,7 @@ inline constexpr std::string_view kMetaEntryHistory = "madoguchi.history.";     
 inline constexpr std::string_view kMetaContent = "madoguchi.content.";            // + hash: previous document data
 inline constexpr std::string_view kMetaSynonymsHash = "madoguchi.synonyms_hash";  // xxh64 of the groups
 inline constexpr std::string_view kMetaSynonyms = "madoguchi.synonyms.";          // + hash: groups JSON
+inline constexpr std::string_view kMetaSudachi = "madoguchi.sudachi";  // Sudachi dictionary version, hash, scope
+inline constexpr std::string_view kMetaSudachiKeys = "madoguchi.sudachi_keys";  // its analyzed sets (encode_key_sets)
 
 }  // namespace madoguchi::schema
