@@ -355,33 +355,37 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       return Status();
     };
 
-    // The versions to analyze, in the order the loop below writes them, so that analysis runs
-    // ahead on worker threads while this thread writes (the same decisions as the loop).
-    std::vector<const EntryVersion*> jobs;
-    std::deque<EntryVersion> reparsed;  // an unparsed version to analyze (not expected: see reparse)
+    // The versions of every changed id, whole, and those to analyze, in the order the loop below
+    // writes them, so that their documents are built ahead on worker threads while this thread
+    // writes (the same decisions as the loop).
+    std::deque<VersionGroup> groups;
+    std::vector<DocumentJob> jobs;
     ExistingWalk ahead(existing);
     for (size_t i = 0, j = 0; i < corpus.versions.size(); i = j) {
       j = group_end(corpus, i);
       const ExistingGroup old = ahead.advance_to(corpus.versions[i].id);
       if (same_versions(corpus, i, j, old)) continue;
+      VersionGroup& group = groups.emplace_back();
       for (size_t k = i; k < j; ++k) {
-        if (!needs_analysis(corpus.versions[k], old)) continue;
-        if (corpus.versions[k].unparsed) {
-          auto full = reparse(corpus, corpus.versions[k]);
-          if (!full) {
-            abandon();
-            return full.status();
-          }
-          reparsed.push_back(std::move(*full));
-          jobs.push_back(&reparsed.back());
-        } else {
-          jobs.push_back(&corpus.versions[k]);
+        if (!corpus.versions[k].unparsed) {
+          group.versions.push_back(&corpus.versions[k]);
+          continue;
         }
+        auto full = reparse(corpus, corpus.versions[k]);  // a changed entry needs its siblings whole
+        if (!full) {
+          abandon();
+          return full.status();
+        }
+        group.reparsed.push_back(std::move(*full));
+        group.versions.push_back(&group.reparsed.back());
       }
+      group.complete();
+      for (size_t k = i; k < j; ++k)
+        if (needs_analysis(corpus.versions[k], old)) jobs.push_back({&group, k - i});
     }
-    AnalysisPipeline analyzed(*dictionary, analyzer, jobs, AnalysisPipeline::threads_for(jobs.size()));
     // A new database has no uid to replace: adding skips a unique-term lookup per document.
     const bool fresh = db.get_doccount() == 0;
+    AnalysisPipeline analyzed(*dictionary, analyzer, jobs, AnalysisPipeline::threads_for(jobs.size()));
 
     db.begin_transaction();
     in_transaction = true;
@@ -404,6 +408,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       return Status();
     };
     ExistingWalk walk(existing);
+    size_t next_group = 0;
     size_t i = 0;
     while (i < corpus.versions.size()) {
       const size_t j = group_end(corpus, i);
@@ -427,33 +432,20 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       EntryChangeRecord change{id, ChangeKind::kAdded, refs_of(old), refs_of(corpus, i, j)};
       change.kind = old.empty() ? ChangeKind::kAdded : ChangeKind::kChanged;
 
-      std::vector<EntryVersion> group;  // whole versions: unparsed ones are read again
-      for (size_t k = i; k < j; ++k) {
-        auto full = reparse(corpus, corpus.versions[k]);
-        if (!full) {
-          abandon();
-          return full.status();
-        }
-        group.push_back(std::move(*full));
-      }
-      std::vector<Date> effective, expires;
-      for (const auto& v : group) {
-        effective.push_back(v.effective);
-        expires.push_back(v.expires);
-      }
-      auto spans = compute_spans(effective, expires);
-      std::vector<SiblingVersion> siblings;
-      for (size_t k = 0; k < group.size(); ++k) siblings.push_back({spans[k], group[k].title});
+      const VersionGroup& group = groups[next_group++];  // the planning pass's, in the same order
       std::set<std::string> kept_uids;
-      for (size_t k = i; k < j; ++k) {
-        StoredVersion stored{std::move(group[k - i]), spans[k - i], siblings, int(k - i)};
-        const std::string uid = uid_of(id, stored.version.effective);
-        const std::string hash = hash_hex(stored.version.content_hash);
+      for (size_t k = 0; k < group.versions.size(); ++k) {
+        const EntryVersion& version = *group.versions[k];
+        const std::string uid = uid_of(id, version.effective);
+        const std::string hash = hash_hex(version.content_hash);
         kept_uids.insert(uid);
         const Existing* same = existing_of(old, uid);
         Xapian::Document doc;
         if (same && same->hash == hash) {
           doc = db.get_document(same->docid);  // terms unchanged; only validity or siblings moved
+          const StoredVersion stored = group.stored(k);
+          doc.set_data(encode_data(stored));
+          set_values(stored, doc);
           ++stats.unchanged;
         } else {
           if (same)
@@ -461,12 +453,10 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
               abandon();
               return s;
             }
-          if (incremental_chars) chars.add(stored.version, 1);
-          doc = analyzed.next();  // add_terms(stored.version), analyzed ahead
+          if (incremental_chars) chars.add(version, 1);
+          doc = analyzed.next();  // build_document(): terms, data and values, built ahead
           ++stats.analyzed;
         }
-        doc.set_data(encode_data(stored));
-        set_values(stored, doc);
         if (fresh) db.add_document(doc);
         else db.replace_document(std::string(schema::kUid) + uid, doc);
       }
