@@ -21,6 +21,7 @@
 #include "index_writer_internal.h"
 #include "madoguchi/schema.h"
 #include "normalizer.h"
+#include "sharded_build.h"
 #include "xapian_errors.h"
 
 namespace madoguchi {
@@ -271,6 +272,35 @@ Result<EntryVersion> reparse(const Corpus& corpus, const EntryVersion& v) {
   return full;
 }
 
+// Where a new database is built before it is renamed to `db_dir`: a build that fails or is killed
+// never leaves a half-built database there (an index that existed is updated in a transaction).
+std::string aside_dir(std::string db_dir) {
+  while (db_dir.size() > 1 && db_dir.back() == '/') db_dir.pop_back();
+  return db_dir + ".building";
+}
+
+// Removes what a killed build of `dir` left (the database and its shards), unless a build running
+// now holds it (Xapian's write lock).
+Status clear_leftovers(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (unsigned n = 0;; ++n) {
+    const std::string d = n == 0 ? dir : shard_dir(dir, n - 1);
+    if (!fs::exists(d, ec)) {
+      if (n > 0) return Status();
+      continue;
+    }
+    try {
+      Xapian::WritableDatabase probe(d, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      return status_from_xapian(e, d);
+    } catch (const Xapian::Error&) {
+      // not a whole database: a build killed while creating or compacting it
+    }
+    fs::remove_all(d, ec);
+  }
+}
+
 }  // namespace
 
 KnownFiles known_files(const std::string& db_dir) {
@@ -297,6 +327,10 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
   namespace fs = std::filesystem;
   std::error_code ec;
   const bool existed = fs::exists(db_dir, ec);
+  // A new database is built aside and renamed into place; a publish's first release keeps the one
+  // path that its release store expects.
+  const bool aside = !existed && !options.record;
+  const std::string build_dir = aside ? aside_dir(db_dir) : db_dir;
   WriteResult result;
   IndexStats& stats = result.stats;
   WritePlan& plan = result.plan;
@@ -308,14 +342,16 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       db.close();
     } catch (const Xapian::Error&) {
     }
-    if (!existed) fs::remove_all(db_dir, ec);
+    if (!existed) fs::remove_all(build_dir, ec);
   };
   // Xapian creates the database directory but not its parents (`--db /srv/madoguchi/live`).
   if (!existed) {
     if (auto parent = fs::path(db_dir).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
   }
+  if (aside)
+    if (Status s = clear_leftovers(build_dir); !s.ok()) return s;
   try {
-    db = Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
+    db = Xapian::WritableDatabase(build_dir, Xapian::DB_CREATE_OR_OPEN);
     if (!options.record && !db.get_metadata(std::string(schema::kMetaRelease)).empty()) {
       abandon();
       return Status::invalid_input(
@@ -385,7 +421,17 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     }
     // A new database has no uid to replace: adding skips a unique-term lookup per document.
     const bool fresh = db.get_doccount() == 0;
-    AnalysisPipeline analyzed(*dictionary, analyzer, jobs, AnalysisPipeline::threads_for(jobs.size()));
+    // A new database built aside gets its documents from shards written on every core.
+    const unsigned shards = !aside || !fresh ? 1 : options.shards ? options.shards : shards_for(jobs.size());
+    if (shards > 1) {
+      db.close();
+      fs::remove_all(build_dir, ec);
+      build_sharded(*dictionary, jobs, build_dir, shards);
+      db = Xapian::WritableDatabase(build_dir, Xapian::DB_OPEN);
+    }
+    const bool prebuilt = shards > 1;
+    AnalysisPipeline analyzed(*dictionary, analyzer, prebuilt ? std::vector<DocumentJob>() : jobs,
+                              AnalysisPipeline::threads_for(prebuilt ? 0 : jobs.size()));
 
     db.begin_transaction();
     in_transaction = true;
@@ -454,8 +500,9 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
               return s;
             }
           if (incremental_chars) chars.add(version, 1);
-          doc = analyzed.next();  // build_document(): terms, data and values, built ahead
           ++stats.analyzed;
+          if (prebuilt) continue;  // build_sharded() wrote it, with this document id
+          doc = analyzed.next();   // build_document(): terms, data and values, built ahead
         }
         if (fresh) db.add_document(doc);
         else db.replace_document(std::string(schema::kUid) + uid, doc);
@@ -539,6 +586,13 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     in_transaction = false;
     stats.versions = int(db.get_doccount());
     db.close();
+    if (aside) {
+      fs::rename(build_dir, db_dir, ec);
+      if (ec) {
+        fs::remove_all(build_dir, ec);
+        return Status::io_error("cannot move the new index into place: " + ec.message(), {db_dir, 0});
+      }
+    }
   } catch (const Xapian::Error& e) {
     abandon();
     return status_from_xapian(e, db_dir);
@@ -548,7 +602,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
 }
 
 Result<IndexStats> build_index(const Corpus& corpus, const std::string& db_dir, const IndexOptions& options) {
-  auto written = write_corpus(corpus, db_dir, {.analyzer = options.analyzer, .before_commit = options.before_commit});
+  auto written = write_corpus(corpus, db_dir, {.analyzer = options.analyzer, .before_commit = options.before_commit, .shards = options.shards});
   if (!written) return written.status();
   return written->stats;
 }

@@ -23,6 +23,9 @@ struct IndexOptions {
   // Called after the changes are staged and before the commit (tests use it to fail a build
   // midway and check that nothing changed). Returning a non-ok Status aborts the build.
   std::function<Status()> before_commit;
+  // A new index is written by this many writers at once, then joined (sharded_build.h); 0: one per
+  // core for a large build. Tests set it to exercise both paths on a small corpus.
+  unsigned shards = 0;
 };
 
 struct IndexStats {
