@@ -14,6 +14,7 @@ Run add_index(CLI::App& app) {
   struct Options {
     std::string corpus, db, dictionary;
     bool json = false, verify = false;
+    unsigned shards = 0;
     uint64_t max_file_bytes = CorpusOptions{}.max_file_bytes;
   };
   auto o = std::make_shared<Options>();
@@ -23,6 +24,9 @@ Run add_index(CLI::App& app) {
   app.add_flag("--json", o->json, "Print statistics as JSON");
   app.add_flag("--verify", o->verify, kVerifyHelp);
   app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
+  app.add_option("--shards", o->shards,
+                 "A new index: written by this many writers at once, then joined (default: one per core for "
+                 "1,000 entries or more; 1: one writer)");
   return [o]() {
     CorpusReport report;
     CorpusForDb reader(o->db, o->verify);
@@ -36,6 +40,7 @@ Run add_index(CLI::App& app) {
     IndexOptions options;
     options.analyzer = AnalyzerOptions::from_environment();
     if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
+    options.shards = o->shards;
     auto stats = build_index(*corpus, o->db, options);
     if (!stats) return cli::report(stats.status());
     reader.remember(*corpus);
