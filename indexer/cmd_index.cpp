@@ -25,8 +25,8 @@ Run add_index(CLI::App& app) {
   app.add_flag("--verify", o->verify, kVerifyHelp);
   app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
   app.add_option("--shards", o->shards,
-                 "A new index: written by this many writers at once, then joined (default: one per core for "
-                 "1,000 entries or more; 1: one writer)");
+                 "A new index: written by this many writers at once, then joined (default 1: one writer fed by "
+                 "one analysis thread per core; more helps only with more cores than the writer keeps busy)");
   return [o]() {
     CorpusReport report;
     CorpusForDb reader(o->db, o->verify);

@@ -402,6 +402,9 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       const ExistingGroup old = ahead.advance_to(corpus.versions[i].id);
       if (same_versions(corpus, i, j, old)) continue;
       VersionGroup& group = groups.emplace_back();
+      if (std::any_of(corpus.versions.begin() + i, corpus.versions.begin() + j,
+                      [](const EntryVersion& v) { return v.unparsed; }))
+        group.reparsed.reserve(j - i);
       for (size_t k = i; k < j; ++k) {
         if (!corpus.versions[k].unparsed) {
           group.versions.push_back(&corpus.versions[k]);
@@ -422,7 +425,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     // A new database has no uid to replace: adding skips a unique-term lookup per document.
     const bool fresh = db.get_doccount() == 0;
     // A new database built aside gets its documents from shards written on every core.
-    const unsigned shards = !aside || !fresh ? 1 : options.shards ? options.shards : shards_for(jobs.size());
+    const unsigned shards = aside && fresh ? shards_for(jobs.size(), options.shards) : 1;
     if (shards > 1) {
       db.close();
       fs::remove_all(build_dir, ec);

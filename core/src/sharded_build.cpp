@@ -1,5 +1,6 @@
 #include "sharded_build.h"
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <thread>
@@ -7,9 +8,6 @@
 
 namespace madoguchi {
 namespace {
-
-// Below this many documents the compaction costs more than the second writer saves.
-constexpr size_t kMinShardedJobs = 1000;
 
 // The bytes a job's analysis and document grow with: splits the jobs into runs of about equal
 // work, so that no shard is left running alone at the end.
@@ -49,9 +47,8 @@ void write_shard(std::shared_ptr<const Dictionary> dictionary, const std::vector
 
 }  // namespace
 
-unsigned shards_for(size_t jobs) {
-  if (jobs < kMinShardedJobs) return 1;
-  return std::max(1u, std::thread::hardware_concurrency());
+unsigned shards_for(size_t jobs, unsigned requested) {
+  return std::max<size_t>(1, std::min<size_t>(requested, jobs));
 }
 
 std::string shard_dir(const std::string& out_dir, unsigned n) { return out_dir + ".shard-" + std::to_string(n); }

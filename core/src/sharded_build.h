@@ -19,9 +19,11 @@
 
 namespace madoguchi {
 
-// How many shards a fresh build of `jobs` documents is written in: one per hardware thread, or 1
-// (a single writer is better) for a small build or one core.
-unsigned shards_for(size_t jobs);
+// How many shards a fresh build of `jobs` documents is written in: `requested` (IndexOptions::shards),
+// else 1. On two cores two shards measured no faster than one writer fed by two analysis threads
+// (the compaction and a second flush ate the gain; docs/performance.md, "Full build, fourth look"),
+// so they are asked for, for machines with more cores than the one writer can keep up with.
+unsigned shards_for(size_t jobs, unsigned requested);
 
 // The temporary database directories of a build into `out_dir`: "<out_dir>.shard-N".
 std::string shard_dir(const std::string& out_dir, unsigned n);

@@ -23,8 +23,8 @@ struct IndexOptions {
   // Called after the changes are staged and before the commit (tests use it to fail a build
   // midway and check that nothing changed). Returning a non-ok Status aborts the build.
   std::function<Status()> before_commit;
-  // A new index is written by this many writers at once, then joined (sharded_build.h); 0: one per
-  // core for a large build. Tests set it to exercise both paths on a small corpus.
+  // A new index is written by this many writers at once, then joined (sharded_build.h); 0 or 1: one
+  // writer fed by the analysis threads.
   unsigned shards = 0;
 };
 
