@@ -15,6 +15,7 @@ Run add_index(CLI::App& app) {
   struct Options {
     std::string corpus, db, dictionary;
     bool json = false, verify = false;
+    unsigned shards = 0;
     uint64_t max_file_bytes = CorpusOptions{}.max_file_bytes;
     SudachiFlags sudachi;
   };
@@ -26,6 +27,9 @@ Run add_index(CLI::App& app) {
   app.add_flag("--verify", o->verify, kVerifyHelp);
   app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
   add_sudachi_flags(app, o->sudachi);
+  app.add_option("--shards", o->shards,
+                 "A new index: written by this many writers at once, then joined (default 1: one writer fed by "
+                 "one analysis thread per core; more helps only with more cores than the writer keeps busy)");
   return [o]() {
     auto sudachi = sudachi_options(o->sudachi);
     if (!sudachi) return int(kExitUsage);
@@ -42,6 +46,7 @@ Run add_index(CLI::App& app) {
     options.analyzer = AnalyzerOptions::from_environment();
     if (!o->dictionary.empty()) options.analyzer.profile = o->dictionary;
     options.sudachi = *sudachi;
+    options.shards = o->shards;
     auto stats = build_index(*corpus, o->db, options);
     if (!stats) return cli::report(stats.status());
     reader.remember(*corpus);

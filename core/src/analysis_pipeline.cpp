@@ -3,12 +3,30 @@
 #include <algorithm>
 #include <cassert>
 
-#include "index_document.h"
-
 namespace madoguchi {
 
+void VersionGroup::complete() {
+  std::vector<Date> effective, expires;
+  for (const EntryVersion* v : versions) {
+    effective.push_back(v->effective);
+    expires.push_back(v->expires);
+  }
+  spans = compute_spans(effective, expires);
+  siblings.clear();
+  for (size_t k = 0; k < versions.size(); ++k) siblings.push_back({spans[k], versions[k]->title});
+}
+
+StoredVersion VersionGroup::stored(size_t k) const { return {*versions[k], spans[k], siblings, int(k)}; }
+
+void build_document(Analyzer& analyzer, const DocumentJob& job, Xapian::Document& doc) {
+  const StoredVersion stored = job.group->stored(job.self);
+  add_terms(analyzer, stored.version, doc);
+  doc.set_data(encode_data(stored));
+  set_values(stored, doc);
+}
+
 AnalysisPipeline::AnalysisPipeline(std::shared_ptr<const Dictionary> dictionary, Analyzer& inline_analyzer,
-                                   std::vector<const EntryVersion*> jobs, unsigned threads, size_t window)
+                                   std::vector<DocumentJob> jobs, unsigned threads, size_t window)
     : jobs_(std::move(jobs)), inline_analyzer_(inline_analyzer), window_(std::max<size_t>(window, 1)) {
   if (threads == 0) return;
   ready_.resize(window_);
@@ -42,7 +60,7 @@ void AnalysisPipeline::work(Analyzer& analyzer) {
     Xapian::Document doc;
     std::exception_ptr error;
     try {
-      add_terms(analyzer, *jobs_[job], doc);
+      build_document(analyzer, jobs_[job], doc);
     } catch (...) {
       error = std::current_exception();
     }
@@ -63,7 +81,7 @@ Xapian::Document AnalysisPipeline::next() {
   if (workers_.empty()) {
     assert(taken_ < jobs_.size());
     Xapian::Document doc;
-    add_terms(inline_analyzer_, *jobs_[taken_++], doc);
+    build_document(inline_analyzer_, jobs_[taken_++], doc);
     return doc;
   }
   std::unique_lock<std::mutex> lock(mutex_);

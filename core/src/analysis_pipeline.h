@@ -1,7 +1,8 @@
 // Full builds spend most of their time analyzing text (MeCab, NFKC, term generation) while only
-// one thread may write to a Xapian database: this turns entry versions into Xapian documents on
-// worker threads, ahead of the one thread that writes them, in the order they were given
-// (docs/performance.md, "parallel analysis").
+// one thread may write to a Xapian database: this turns entry versions into whole Xapian documents
+// (terms, data, values) on worker threads, ahead of the one thread that writes them, in the order
+// they were given, so that the writer only adds them (docs/performance.md, "parallel analysis",
+// "Full build, fourth look").
 //
 // Thread rule: one AnalysisPipeline per writer; next() from the owning thread only. Each worker
 // owns its Analyzer over the shared, immutable Dictionary (analyzer.h); a Xapian::Document is
@@ -19,20 +20,45 @@
 
 #include "madoguchi/analyzer.h"
 #include "madoguchi/corpus.h"
+#include "index_document.h"
 
 namespace madoguchi {
+
+// The versions of one id whose documents are written, whole, with what each version's data
+// records of its siblings (spans, titles).
+struct VersionGroup {
+  std::vector<const EntryVersion*> versions;  // oldest first: the corpus's, or `reparsed`
+  // Unparsed versions read again (incremental runs); reserved for the whole group before the first
+  // is added, so `versions` can point into it (a deque costs ~600 bytes even empty: +60 MB at 100k).
+  std::vector<EntryVersion> reparsed;
+  std::vector<VersionSpan> spans;
+  std::vector<SiblingVersion> siblings;
+
+  // Fills spans and siblings from `versions`.
+  void complete();
+  StoredVersion stored(size_t k) const;  // version k as its document data records it
+};
+
+// One document to build: version `self` of `group` (which must outlive the pipeline).
+struct DocumentJob {
+  const VersionGroup* group;
+  size_t self;
+};
+
+// The whole document of a job: add_terms(), then its data and values.
+void build_document(Analyzer& analyzer, const DocumentJob& job, Xapian::Document& doc);
 
 class AnalysisPipeline {
  public:
   // Analyzes `jobs` (each must outlive the pipeline) with `threads` workers, at most `window`
   // documents ahead of next(). threads == 0 analyzes inside next() with `inline_analyzer`.
   AnalysisPipeline(std::shared_ptr<const Dictionary> dictionary, Analyzer& inline_analyzer,
-                   std::vector<const EntryVersion*> jobs, unsigned threads, size_t window = 256);
+                   std::vector<DocumentJob> jobs, unsigned threads, size_t window = 256);
   ~AnalysisPipeline();  // stops the workers and joins them (also after an early return)
   AnalysisPipeline(const AnalysisPipeline&) = delete;
   AnalysisPipeline& operator=(const AnalysisPipeline&) = delete;
 
-  // The document (terms only: add_terms()) of the next job, in order. REQUIRES: a job is left.
+  // The document (build_document()) of the next job, in order. REQUIRES: a job is left.
   // Rethrows what a worker threw.
   Xapian::Document next();
 
@@ -43,7 +69,7 @@ class AnalysisPipeline {
  private:
   void work(Analyzer& analyzer);
 
-  std::vector<const EntryVersion*> jobs_;
+  std::vector<DocumentJob> jobs_;
   Analyzer& inline_analyzer_;
   const size_t window_;
   std::vector<std::unique_ptr<Analyzer>> analyzers_;  // one per worker

@@ -21,6 +21,7 @@
 #include "index_writer_internal.h"
 #include "madoguchi/schema.h"
 #include "normalizer.h"
+#include "sharded_build.h"
 #include "xapian_errors.h"
 
 namespace madoguchi {
@@ -367,6 +368,35 @@ Result<EntryVersion> reparse(const Corpus& corpus, const EntryVersion& v) {
   return full;
 }
 
+// Where a new database is built before it is renamed to `db_dir`: a build that fails or is killed
+// never leaves a half-built database there (an index that existed is updated in a transaction).
+std::string aside_dir(std::string db_dir) {
+  while (db_dir.size() > 1 && db_dir.back() == '/') db_dir.pop_back();
+  return db_dir + ".building";
+}
+
+// Removes what a killed build of `dir` left (the database and its shards), unless a build running
+// now holds it (Xapian's write lock).
+Status clear_leftovers(const std::string& dir) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  for (unsigned n = 0;; ++n) {
+    const std::string d = n == 0 ? dir : shard_dir(dir, n - 1);
+    if (!fs::exists(d, ec)) {
+      if (n > 0) return Status();
+      continue;
+    }
+    try {
+      Xapian::WritableDatabase probe(d, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      return status_from_xapian(e, d);
+    } catch (const Xapian::Error&) {
+      // not a whole database: a build killed while creating or compacting it
+    }
+    fs::remove_all(d, ec);
+  }
+}
+
 }  // namespace
 
 KnownFiles known_files(const std::string& db_dir) {
@@ -393,6 +423,10 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
   namespace fs = std::filesystem;
   std::error_code ec;
   const bool existed = fs::exists(db_dir, ec);
+  // A new database is built aside and renamed into place; a publish's first release keeps the one
+  // path that its release store expects.
+  const bool aside = !existed && !options.record;
+  const std::string build_dir = aside ? aside_dir(db_dir) : db_dir;
   WriteResult result;
   IndexStats& stats = result.stats;
   WritePlan& plan = result.plan;
@@ -404,14 +438,16 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       db.close();
     } catch (const Xapian::Error&) {
     }
-    if (!existed) fs::remove_all(db_dir, ec);
+    if (!existed) fs::remove_all(build_dir, ec);
   };
   // Xapian creates the database directory but not its parents (`--db /srv/madoguchi/live`).
   if (!existed) {
     if (auto parent = fs::path(db_dir).parent_path(); !parent.empty()) fs::create_directories(parent, ec);
   }
+  if (aside)
+    if (Status s = clear_leftovers(build_dir); !s.ok()) return s;
   try {
-    db = Xapian::WritableDatabase(db_dir, Xapian::DB_CREATE_OR_OPEN);
+    db = Xapian::WritableDatabase(build_dir, Xapian::DB_CREATE_OR_OPEN);
     if (!options.record && !db.get_metadata(std::string(schema::kMetaRelease)).empty()) {
       abandon();
       return Status::invalid_input(
@@ -451,33 +487,50 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       return Status();
     };
 
-    // The versions to analyze, in the order the loop below writes them, so that analysis runs
-    // ahead on worker threads while this thread writes (the same decisions as the loop).
-    std::vector<const EntryVersion*> jobs;
-    std::deque<EntryVersion> reparsed;  // an unparsed version to analyze (not expected: see reparse)
+    // The versions of every changed id, whole, and those to analyze, in the order the loop below
+    // writes them, so that their documents are built ahead on worker threads while this thread
+    // writes (the same decisions as the loop).
+    std::deque<VersionGroup> groups;
+    std::vector<DocumentJob> jobs;
     ExistingWalk ahead(existing);
     for (size_t i = 0, j = 0; i < corpus.versions.size(); i = j) {
       j = group_end(corpus, i);
       const ExistingGroup old = ahead.advance_to(corpus.versions[i].id);
       if (same_versions(corpus, i, j, old)) continue;
+      VersionGroup& group = groups.emplace_back();
+      if (std::any_of(corpus.versions.begin() + i, corpus.versions.begin() + j,
+                      [](const EntryVersion& v) { return v.unparsed; }))
+        group.reparsed.reserve(j - i);
       for (size_t k = i; k < j; ++k) {
-        if (!needs_analysis(corpus.versions[k], old)) continue;
-        if (corpus.versions[k].unparsed) {
-          auto full = reparse(corpus, corpus.versions[k]);
-          if (!full) {
-            abandon();
-            return full.status();
-          }
-          reparsed.push_back(std::move(*full));
-          jobs.push_back(&reparsed.back());
-        } else {
-          jobs.push_back(&corpus.versions[k]);
+        if (!corpus.versions[k].unparsed) {
+          group.versions.push_back(&corpus.versions[k]);
+          continue;
         }
+        auto full = reparse(corpus, corpus.versions[k]);  // a changed entry needs its siblings whole
+        if (!full) {
+          abandon();
+          return full.status();
+        }
+        group.reparsed.push_back(std::move(*full));
+        group.versions.push_back(&group.reparsed.back());
       }
+      group.complete();
+      for (size_t k = i; k < j; ++k)
+        if (needs_analysis(corpus.versions[k], old)) jobs.push_back({&group, k - i});
     }
-    AnalysisPipeline analyzed(*dictionary, analyzer, jobs, AnalysisPipeline::threads_for(jobs.size()));
     // A new database has no uid to replace: adding skips a unique-term lookup per document.
     const bool fresh = db.get_doccount() == 0;
+    // A new database built aside gets its documents from shards written on every core.
+    const unsigned shards = aside && fresh ? shards_for(jobs.size(), options.shards) : 1;
+    if (shards > 1) {
+      db.close();
+      fs::remove_all(build_dir, ec);
+      build_sharded(*dictionary, jobs, build_dir, shards);
+      db = Xapian::WritableDatabase(build_dir, Xapian::DB_OPEN);
+    }
+    const bool prebuilt = shards > 1;
+    AnalysisPipeline analyzed(*dictionary, analyzer, prebuilt ? std::vector<DocumentJob>() : jobs,
+                              AnalysisPipeline::threads_for(prebuilt ? 0 : jobs.size()));
 
     db.begin_transaction();
     in_transaction = true;
@@ -501,6 +554,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       return Status();
     };
     ExistingWalk walk(existing);
+    size_t next_group = 0;
     size_t i = 0;
     while (i < corpus.versions.size()) {
       const size_t j = group_end(corpus, i);
@@ -524,33 +578,20 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       EntryChangeRecord change{id, ChangeKind::kAdded, refs_of(old), refs_of(corpus, i, j)};
       change.kind = old.empty() ? ChangeKind::kAdded : ChangeKind::kChanged;
 
-      std::vector<EntryVersion> group;  // whole versions: unparsed ones are read again
-      for (size_t k = i; k < j; ++k) {
-        auto full = reparse(corpus, corpus.versions[k]);
-        if (!full) {
-          abandon();
-          return full.status();
-        }
-        group.push_back(std::move(*full));
-      }
-      std::vector<Date> effective, expires;
-      for (const auto& v : group) {
-        effective.push_back(v.effective);
-        expires.push_back(v.expires);
-      }
-      auto spans = compute_spans(effective, expires);
-      std::vector<SiblingVersion> siblings;
-      for (size_t k = 0; k < group.size(); ++k) siblings.push_back({spans[k], group[k].title});
+      const VersionGroup& group = groups[next_group++];  // the planning pass's, in the same order
       std::set<std::string> kept_uids;
-      for (size_t k = i; k < j; ++k) {
-        StoredVersion stored{std::move(group[k - i]), spans[k - i], siblings, int(k - i)};
-        const std::string uid = uid_of(id, stored.version.effective);
-        const std::string hash = hash_hex(stored.version.content_hash);
+      for (size_t k = 0; k < group.versions.size(); ++k) {
+        const EntryVersion& version = *group.versions[k];
+        const std::string uid = uid_of(id, version.effective);
+        const std::string hash = hash_hex(version.content_hash);
         kept_uids.insert(uid);
         const Existing* same = existing_of(old, uid);
         Xapian::Document doc;
         if (same && same->hash == hash) {
           doc = db.get_document(same->docid);  // terms unchanged; only validity or siblings moved
+          const StoredVersion stored = group.stored(k);
+          doc.set_data(encode_data(stored));
+          set_values(stored, doc);
           ++stats.unchanged;
         } else {
           if (same)
@@ -558,12 +599,11 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
               abandon();
               return s;
             }
-          if (incremental_chars) chars.add(stored.version, 1);
-          doc = analyzed.next();  // add_terms(stored.version), analyzed ahead
+          if (incremental_chars) chars.add(version, 1);
           ++stats.analyzed;
+          if (prebuilt) continue;  // build_sharded() wrote it, with this document id
+          doc = analyzed.next();   // build_document(): terms, data and values, built ahead
         }
-        doc.set_data(encode_data(stored));
-        set_values(stored, doc);
         if (fresh) db.add_document(doc);
         else db.replace_document(std::string(schema::kUid) + uid, doc);
       }
@@ -659,6 +699,13 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     in_transaction = false;
     stats.versions = int(db.get_doccount());
     db.close();
+    if (aside) {
+      fs::rename(build_dir, db_dir, ec);
+      if (ec) {
+        fs::remove_all(build_dir, ec);
+        return Status::io_error("cannot move the new index into place: " + ec.message(), {db_dir, 0});
+      }
+    }
   } catch (const Xapian::Error& e) {
     abandon();
     return status_from_xapian(e, db_dir);
@@ -668,9 +715,11 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
 }
 
 Result<IndexStats> build_index(const Corpus& corpus, const std::string& db_dir, const IndexOptions& options) {
-  auto written = write_corpus(
-      corpus, db_dir,
-      {.analyzer = options.analyzer, .before_commit = options.before_commit, .sudachi = options.sudachi});
+  auto written = write_corpus(corpus, db_dir,
+                              {.analyzer = options.analyzer,
+                               .before_commit = options.before_commit,
+                               .sudachi = options.sudachi,
+                               .shards = options.shards});
   if (!written) return written.status();
   return written->stats;
 }

@@ -38,6 +38,7 @@ struct WriteOptions {
   AnalyzerOptions analyzer;
   std::function<Status()> before_commit;
   SudachiOptions sudachi;
+  unsigned shards = 0;  // IndexOptions::shards
   // Keep the document data of every version that leaves the index under kMetaContent.
   bool keep_previous = false;
   // Called inside the transaction once documents are staged. Returning kOk with `*skip` set
