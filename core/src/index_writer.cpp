@@ -19,6 +19,7 @@
 #include "index_identity.h"
 #include "index_versions.h"
 #include "index_writer_internal.h"
+#include "madoguchi/file_stamps.h"
 #include "madoguchi/schema.h"
 #include "normalizer.h"
 #include "sharded_build.h"
@@ -111,14 +112,12 @@ struct SudachiPairs {
   std::vector<std::pair<std::string, std::string>> pairs;
 };
 
-// The file's size and modification time: while they are those recorded, the file is taken to
-// be the one whose hash the index recorded, and is not read (14 MB on every editor's build).
+// The file's stat (file_stamps.h: size, mtime, ctime, inode): while it is the one recorded, the
+// file is taken to be the one whose hash the index recorded, and is not read (14 MB on every
+// editor's build). "" when the file cannot be stat'ed.
 std::string file_stamp(const std::string& path) {
-  std::error_code ec, ec2;
-  const auto size = std::filesystem::file_size(path, ec);
-  const auto mtime = std::filesystem::last_write_time(path, ec2);
-  if (ec || ec2) return "";
-  return fmt::format("{}:{}", size, mtime.time_since_epoch().count());
+  const std::optional<FileStamp> s = stamp_of(path);
+  return s ? fmt::format("{}:{}:{}:{}", s->size, s->mtime_ns, s->ctime_ns, s->inode) : "";
 }
 
 // Sudachi's groups restricted to the words the staged documents use (every term of a key

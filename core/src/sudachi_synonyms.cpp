@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <xxhash.h>
 
+#include "text_checks.h"
 #include "whole_file.h"
 
 namespace madoguchi {
@@ -18,12 +19,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 constexpr std::string_view kScopeNames[] = {"off", "spelling", "lexeme", "all", "nouns"};
-
-// 1-based line of a byte offset, for messages.
-int line_of(const std::string& bytes, size_t offset) {
-  offset = std::min(offset, bytes.size());
-  return 1 + int(std::count(bytes.begin(), bytes.begin() + long(offset), '\n'));
-}
 
 // Where a group is in the file: the JSON tree keeps no positions, so find its id's text.
 int line_of_group(const std::string& bytes, const std::string& id) {
