@@ -54,7 +54,8 @@ Run add_index(CLI::App& app) {
       nlohmann::json j{{"entries", stats->entries}, {"versions", stats->versions}, {"analyzed", stats->analyzed},
                        {"unchanged", stats->unchanged}, {"removed", stats->removed}, {"upgraded", stats->upgraded},
                        {"synonym_groups", stats->synonym_groups},
-                       {"sudachi_pairs", stats->sudachi_pairs}, {"files_read", report.files_read},
+                       {"sudachi_pairs", stats->sudachi_pairs}, {"sudachi_keys_checked", stats->sudachi_keys_checked},
+                       {"files_read", report.files_read},
                        {"seconds", stats->seconds}};
       fmt::print("{}\n", j.dump());
     } else {

@@ -12,17 +12,16 @@
 #include <tuple>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
-#include <xxhash.h>
 
 #include "analysis_pipeline.h"
 #include "index_document.h"
 #include "index_identity.h"
 #include "index_versions.h"
 #include "index_writer_internal.h"
-#include "madoguchi/file_stamps.h"
 #include "madoguchi/schema.h"
 #include "normalizer.h"
 #include "sharded_build.h"
+#include "sudachi_restriction.h"
 #include "xapian_errors.h"
 
 namespace madoguchi {
@@ -105,67 +104,6 @@ std::string synonym_key(Analyzer& analyzer, const std::string& member) {
     key += t.term;
   }
   return key;
-}
-
-struct SudachiPairs {
-  std::string identity;  // dictionary version, file hash and scope
-  std::vector<std::pair<std::string, std::string>> pairs;
-};
-
-// The file's stat (file_stamps.h: size, mtime, ctime, inode): while it is the one recorded, the
-// file is taken to be the one whose hash the index recorded, and is not read (14 MB on every
-// editor's build). "" when the file cannot be stat'ed.
-std::string file_stamp(const std::string& path) {
-  const std::optional<FileStamp> s = stamp_of(path);
-  return s ? fmt::format("{}:{}:{}:{}", s->size, s->mtime_ns, s->ctime_ns, s->inode) : "";
-}
-
-// Sudachi's groups restricted to the words the staged documents use (every term of a key
-// indexed). The analyzed sets depend on the dictionary file and the scope only (an index's
-// analyzer never changes): the index keeps them, so later builds analyze nothing and, while the
-// file's stamp is unchanged, do not even read it.
-Result<SudachiPairs> sudachi_synonym_pairs(Xapian::WritableDatabase& db, Analyzer& analyzer,
-                                           const SudachiOptions& options, const std::set<std::string>& editors) {
-  const std::string path = options.path.empty() ? default_sudachi_path() : options.path;
-  const std::string stamp = file_stamp(path);
-  const std::string scope(sudachi_scope_name(options.scope));
-  auto kept = nlohmann::json::parse(db.get_metadata(std::string(schema::kMetaSudachi)), nullptr, false);
-  if (!kept.is_object()) kept = nlohmann::json::object();
-  auto identity = [](const nlohmann::json& j) {  // what the synonym hash covers (not the stamp)
-    return nlohmann::json{{"version", j.value("version", "")}, {"hash", j.value("hash", "")}, {"scope", j.value("scope", "")}}
-        .dump();
-  };
-  SudachiPairs out;
-  SudachiKeySets sets;
-  if (!stamp.empty() && kept.value("stamp", "") == stamp && kept.value("scope", "") == scope) {
-    out.identity = identity(kept);
-    sets = decode_key_sets(db.get_metadata(std::string(schema::kMetaSudachiKeys)));
-  } else {
-    auto file = read_sudachi_file(path);
-    if (!file) return file.status();
-    nlohmann::json now{{"version", file->identity.version}, {"hash", file->identity.hash}, {"scope", scope}};
-    out.identity = identity(now);
-    if (identity(kept) == out.identity) {
-      sets = decode_key_sets(db.get_metadata(std::string(schema::kMetaSudachiKeys)));
-    } else {
-      auto dictionary = parse_sudachi_file(*file);
-      if (!dictionary) return dictionary.status();
-      sets = sudachi_key_sets(*dictionary, options.scope, [&](const std::string& w) { return synonym_key(analyzer, w); });
-      db.set_metadata(std::string(schema::kMetaSudachiKeys), encode_key_sets(sets));
-    }
-    now["stamp"] = stamp;
-    db.set_metadata(std::string(schema::kMetaSudachi), now.dump());
-  }
-  auto in_corpus = [&](const std::string& key) {
-    for (size_t from = 0; from <= key.size();) {
-      size_t to = std::min(key.find(' ', from), key.size());
-      if (!db.term_exists(key.substr(from, to - from))) return false;
-      from = to + 1;
-    }
-    return true;
-  };
-  out.pairs = sudachi_pairs(sets, in_corpus, editors);
-  return out;
 }
 
 // Every character the corpus uses, so that the viewer can build its glyph atlas from it, kept as
@@ -473,8 +411,11 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     }
     if (!incremental_chars)
       for (const auto& v : corpus.versions) chars.add(v, 1);
+    // Which words appear in or vanish from the index, for Sudachi's pairs.
+    TermChanges term_changes(options.sudachi.scope != SudachiScope::kOff);
     // Drops a version leaving the index (replaced or removed), keeping its data when asked.
     auto leaving = [&](Xapian::docid docid, std::string_view hash) -> Status {
+      term_changes.removed(db, docid);
       if (!options.keep_previous && !incremental_chars) return Status();
       const std::string data = db.get_document(docid).get_data();
       if (options.keep_previous) db.set_metadata(std::string(schema::kMetaContent) + std::string(hash), data);
@@ -519,6 +460,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     }
     // A new database has no uid to replace: adding skips a unique-term lookup per document.
     const bool fresh = db.get_doccount() == 0;
+    if (fresh) term_changes.give_up();  // every key is to be looked up anyway
     // A new database built aside gets its documents from shards written on every core.
     const unsigned shards = aside && fresh ? shards_for(jobs.size(), options.shards) : 1;
     if (shards > 1) {
@@ -602,6 +544,7 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
           ++stats.analyzed;
           if (prebuilt) continue;  // build_sharded() wrote it, with this document id
           doc = analyzed.next();   // build_document(): terms, data and values, built ahead
+          term_changes.added(doc);
         }
         if (fresh) db.add_document(doc);
         else db.replace_document(std::string(schema::kUid) + uid, doc);
@@ -640,23 +583,22 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       if (keys.size() >= 2) ++stats.synonym_groups;
       editors_keys.insert(keys.begin(), keys.end());
     }
-    std::string synonyms_source = plan.synonyms_json;
+    std::optional<SudachiPairs> sudachi;
     if (options.sudachi.scope != SudachiScope::kOff) {
-      auto sudachi = sudachi_synonym_pairs(db, analyzer, options.sudachi, editors_keys);
-      if (!sudachi) {
+      auto pairs = sudachi_synonym_pairs(db, options.sudachi, editors_keys, plan.synonyms_json, term_changes,
+                                         [&](const std::string& w) { return synonym_key(analyzer, w); });
+      if (!pairs) {
         abandon();
-        return sudachi.status();
+        return pairs.status();
       }
-      // Sudachi's pairs depend on the corpus's words: they are part of what the hash identifies.
-      synonyms_source += "\n" + sudachi->identity;
-      for (const auto& [a, b] : sudachi->pairs) synonyms_source += "\n" + a + "\t" + b;
+      sudachi = std::move(*pairs);
       stats.sudachi_pairs = int(sudachi->pairs.size());
+      stats.sudachi_keys_checked = sudachi->keys_checked;
       synonym_pairs.insert(synonym_pairs.end(), sudachi->pairs.begin(), sudachi->pairs.end());
-    } else if (!db.get_metadata(std::string(schema::kMetaSudachi)).empty()) {
-      db.set_metadata(std::string(schema::kMetaSudachi), "");
-      db.set_metadata(std::string(schema::kMetaSudachiKeys), "");
+    } else {
+      forget_sudachi(db);
     }
-    plan.synonyms_hash = fmt::format("{:016x}", XXH64(synonyms_source.data(), synonyms_source.size(), 0));
+    plan.synonyms_hash = synonyms_hash(plan.synonyms_json, sudachi ? &*sudachi : nullptr);
     plan.synonyms_changed = db.get_metadata(std::string(schema::kMetaSynonymsHash)) != plan.synonyms_hash;
     if (plan.synonyms_changed) {
       std::vector<std::string> old_keys(db.synonym_keys_begin(), db.synonym_keys_end());

@@ -79,6 +79,37 @@ std::vector<std::vector<const SudachiWord*>> sets_of(const SudachiGroup& group, 
   return out;
 }
 
+// Whether a key takes part in the pairs: not an editors' one and in the corpus, each key looked
+// up once (keys recur across sets).
+class Usable {
+ public:
+  Usable(const std::function<bool(const std::string&)>& in_corpus, const std::set<std::string>& editors)
+      : in_corpus_(in_corpus), editors_(editors) {}
+  bool operator()(const std::string& key) {
+    auto it = usable_.find(key);
+    if (it == usable_.end()) it = usable_.emplace(key, !editors_.count(key) && in_corpus_(key)).first;
+    return it->second;
+  }
+
+ private:
+  const std::function<bool(const std::string&)>& in_corpus_;
+  const std::set<std::string>& editors_;
+  std::unordered_map<std::string, bool> usable_;
+};
+
+// Adds the pairs of `sets` between usable keys, a key only ever expanding when it is a trigger.
+void add_pairs(const SudachiKeySets& sets, Usable& use, std::set<std::pair<std::string, std::string>>& pairs) {
+  std::vector<const SudachiKey*> kept;
+  for (const auto& set : sets) {
+    kept.clear();
+    for (const auto& k : set)
+      if (use(k.key)) kept.push_back(&k);
+    for (const SudachiKey* a : kept)
+      for (const SudachiKey* b : kept)
+        if (a->trigger && a != b) pairs.emplace(a->key, b->key);
+  }
+}
+
 }  // namespace
 
 std::optional<SudachiScope> parse_sudachi_scope(std::string_view name) {
@@ -175,60 +206,30 @@ SudachiKeySets sudachi_key_sets(const SudachiDictionary& dictionary, SudachiScop
   return out;
 }
 
-// One set per line, keys separated by tabs, a non-trigger key marked by a leading \x01.
-std::string encode_key_sets(const SudachiKeySets& sets) {
-  std::string out;
-  for (const auto& set : sets) {
-    for (size_t i = 0; i < set.size(); ++i) {
-      if (i) out += '\t';
-      if (!set[i].trigger) out += '\x01';
-      out += set[i].key;
-    }
-    out += '\n';
-  }
-  return out;
-}
-
-SudachiKeySets decode_key_sets(std::string_view text) {
-  SudachiKeySets out;
-  while (!text.empty()) {
-    size_t eol = std::min(text.find('\n'), text.size());
-    std::string_view line = text.substr(0, eol);
-    text.remove_prefix(std::min(eol + 1, text.size()));
-    std::vector<SudachiKey> set;
-    while (true) {
-      size_t tab = std::min(line.find('\t'), line.size());
-      std::string_view key = line.substr(0, tab);
-      const bool trigger = key.empty() || key.front() != '\x01';
-      if (!trigger) key.remove_prefix(1);
-      if (!key.empty()) set.push_back({std::string(key), trigger});
-      if (tab == line.size()) break;
-      line.remove_prefix(tab + 1);
-    }
-    if (set.size() >= 2) out.push_back(std::move(set));
-  }
-  return out;
-}
-
 std::vector<std::pair<std::string, std::string>> sudachi_pairs(const SudachiKeySets& sets,
                                                                const std::function<bool(const std::string&)>& in_corpus,
                                                                const std::set<std::string>& editors) {
-  std::unordered_map<std::string, bool> usable;  // keys recur across sets: look each up once
-  auto use = [&](const std::string& key) {
-    auto it = usable.find(key);
-    if (it == usable.end()) it = usable.emplace(key, !editors.count(key) && in_corpus(key)).first;
-    return it->second;
-  };
+  Usable use(in_corpus, editors);
   std::set<std::pair<std::string, std::string>> pairs;
-  std::vector<const SudachiKey*> kept;
-  for (const auto& set : sets) {
-    kept.clear();
+  add_pairs(sets, use, pairs);
+  return {pairs.begin(), pairs.end()};
+}
+
+// A pair stays when both its keys are still usable: a key outside `touched` has not changed, and
+// one inside is looked up again. Every pair between usable keys of a touched set is (re)added;
+// those of untouched sets were all in `before` and stay.
+std::vector<std::pair<std::string, std::string>> update_sudachi_pairs(
+    const std::vector<std::pair<std::string, std::string>>& before, const SudachiKeySets& touched,
+    const std::function<bool(const std::string&)>& in_corpus, const std::set<std::string>& editors) {
+  Usable use(in_corpus, editors);
+  std::set<std::string> gone;
+  for (const auto& set : touched)
     for (const auto& k : set)
-      if (use(k.key)) kept.push_back(&k);
-    for (const SudachiKey* a : kept)
-      for (const SudachiKey* b : kept)
-        if (a->trigger && a != b) pairs.emplace(a->key, b->key);
-  }
+      if (!use(k.key)) gone.insert(k.key);
+  std::set<std::pair<std::string, std::string>> pairs;
+  for (const auto& p : before)
+    if (!gone.count(p.first) && !gone.count(p.second)) pairs.insert(p);
+  add_pairs(touched, use, pairs);
   return {pairs.begin(), pairs.end()};
 }
 

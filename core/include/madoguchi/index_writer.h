@@ -39,6 +39,7 @@ struct IndexStats {
   int upgraded = 0;        // unchanged documents given a value slot added since they were written
   int synonym_groups = 0;
   int sudachi_pairs = 0;  // synonym-table pairs from Sudachi's dictionary
+  int sudachi_keys_checked = 0;  // Sudachi keys looked up: all, or those whose words a small run changed
   double seconds = 0;
 };
 

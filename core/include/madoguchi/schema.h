@@ -51,5 +51,7 @@ inline constexpr std::string_view kMetaSynonymsHash = "madoguchi.synonyms_hash";
 inline constexpr std::string_view kMetaSynonyms = "madoguchi.synonyms.";          // + hash: groups JSON
 inline constexpr std::string_view kMetaSudachi = "madoguchi.sudachi";  // Sudachi dictionary version, hash, scope
 inline constexpr std::string_view kMetaSudachiKeys = "madoguchi.sudachi_keys";  // its analyzed sets (encode_key_sets)
+// Where each term of those sets is (index_key_terms), after the xxh64 of the sets it indexes.
+inline constexpr std::string_view kMetaSudachiTerms = "madoguchi.sudachi_terms";
 
 }  // namespace madoguchi::schema

@@ -91,11 +91,25 @@ SudachiKeySets sudachi_key_sets(const SudachiDictionary& dictionary, SudachiScop
                                 const std::function<std::string(const std::string&)>& key_of);
 std::string encode_key_sets(const SudachiKeySets& sets);
 SudachiKeySets decode_key_sets(std::string_view text);
+// Where each term of encode_key_sets()'s `text` is: the sets (lines) with a key that has it, so
+// that a run which changed a few words decodes only the few sets they are in.
+std::string index_key_terms(std::string_view text);
+// The sets of `text` with a key that has one of `terms`, found through its index_key_terms().
+SudachiKeySets key_sets_with_terms(std::string_view text, std::string_view index,
+                                   const std::set<std::string, std::less<>>& terms);
 
 // Synonym-table pairs (key, synonym) from the sets: `in_corpus` says whether the corpus uses a
 // key; keys in `editors` (from synonyms.tsv) take no Sudachi synonyms and are nobody's.
 std::vector<std::pair<std::string, std::string>> sudachi_pairs(const SudachiKeySets& sets,
                                                                const std::function<bool(const std::string&)>& in_corpus,
                                                                const std::set<std::string>& editors);
+
+// sudachi_pairs() of all the sets, from their pairs `before` when only keys of the sets `touched`
+// may have started or stopped being in the corpus, and `touched` holds every set those keys are
+// in. Equal to sudachi_pairs() of all the sets with the same `in_corpus` and `editors` (which
+// must be those `before` was made with).
+std::vector<std::pair<std::string, std::string>> update_sudachi_pairs(
+    const std::vector<std::pair<std::string, std::string>>& before, const SudachiKeySets& touched,
+    const std::function<bool(const std::string&)>& in_corpus, const std::set<std::string>& editors);
 
 }  // namespace madoguchi
