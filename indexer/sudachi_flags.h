@@ -1,5 +1,5 @@
-// --sudachi-synonyms and --sudachi-dictionary, shared by `index` and `eval` so that eval measures
-// what an editor's build writes (the same defaults, the same names).
+// --sudachi-synonyms and --sudachi-dictionary, shared by `index`, `publish`, `rollback` and
+// `eval` so that eval measures what an editor's build writes (the same defaults, the same names).
 #pragma once
 
 #include <CLI/CLI.hpp>

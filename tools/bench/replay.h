@@ -35,7 +35,7 @@ struct ReplayOptions {
   // Searched once each at full length, untimed, for nDCG@10 and the share answered at full length
   // (empty: the timed queries). Lets a run time a subset of keystrokes but score every query.
   std::vector<KeystrokeQuery> quality_queries;
-  std::ostream* keystroke_log = nullptr;  // pass, qid, prefix length, µs, prefix per timed keystroke
+  std::ostream* keystroke_log = nullptr;  // per timed keystroke: pass, qid, prefix length, wall µs, thread CPU µs, prefix
 };
 
 inline constexpr size_t kWarmUpQueries = 25;
