@@ -184,19 +184,22 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   // single-word variants in the question field too, below the word itself (ゴミ also finds the
   // question that writes ごみ, and the re-ranker counts it), measured in README "Search quality".
   auto add_group = [&](const std::string& key, double scale, const std::string& route) {
-    std::vector<Xapian::Query> alternatives{member_query(key)}, question_variants;
+    std::vector<Xapian::Query> alternatives{member_query(key)};
+    std::vector<std::string> question_variants;
     for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
       alternatives.push_back(member_query(*s));
       const auto members = split_words(*s);
-      if (members.size() == 1) question_variants.push_back(prefixed(schema::kQuestion, *s));
+      if (members.size() == 1) question_variants.push_back(*s);
       for (const auto& w : members) plan.terms.insert(w);
     }
     add(key, "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
         scale, "synonym:" + key);
-    if (weights_.question_synonyms > 0 && !question_variants.empty())
-      add(key, "question", route,
-          Xapian::Query(Xapian::Query::OP_SYNONYM, question_variants.begin(), question_variants.end()),
-          weights_.question * weights_.question_synonyms * scale, "qsynonym:" + key);
+    // One leaf per variant, so that a common one is weighed on the best candidates only
+    // (deferred_parts.h).
+    if (weights_.question_synonyms > 0)
+      for (const auto& v : question_variants)
+        add(key, "question", route, prefixed(schema::kQuestion, v), weights_.question * weights_.question_synonyms * scale,
+            "qsynonym:" + v);
   };
   // The index words inside a word the dictionary keeps whole (粗大ごみ -> ごみ, word_parts.h), in
   // the whole text (with their synonyms) and the question field, as the index holds a noun run's parts.
