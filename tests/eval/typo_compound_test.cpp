@@ -23,13 +23,16 @@ const std::string& compound_db() {
   return db;
 }
 
-SearchResult run(const std::string& query) {
-  static auto s = Searcher::open(compound_db(), Clock::fixed(*Date::parse("2026-11-25")));
+// A whole query (not typed), with explanations.
+SearchResult search_in(const std::string& db, const std::string& query) {
+  auto s = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
   REQUIRE(s.has_value());
   auto r = (*s)->search({.query = query, .prefix_last_word = false, .explain = true});
   REQUIRE(r.has_value());
   return std::move(*r);
 }
+
+SearchResult run(const std::string& query) { return search_in(compound_db(), query); }
 
 }  // namespace
 
@@ -70,12 +73,9 @@ const std::string& parts_db() {
 }
 
 SearchResult run_parts(const std::string& query) {
-  static auto s = Searcher::open(parts_db(), Clock::fixed(*Date::parse("2026-11-25")));
-  REQUIRE(s.has_value());
-  auto r = (*s)->search({.query = query, .prefix_last_word = false, .explain = true});
-  REQUIRE(r.has_value());
-  REQUIRE_FALSE(r->hits.empty());
-  return std::move(*r);
+  auto r = search_in(parts_db(), query);
+  REQUIRE_FALSE(r.hits.empty());
+  return r;
 }
 
 bool explained(const Hit& hit, const std::string& term, const std::string& route) {
