@@ -8,6 +8,7 @@
 #include "normalizer.h"
 #include "phrasing_words.h"
 #include "romaji.h"
+#include "word_parts.h"
 
 namespace madoguchi {
 namespace {
@@ -179,6 +180,45 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(weights_.max_prefix_expansion),
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
+  // A word and its synonyms (editors' groups, Sudachi's spelling variants) in the whole text; the
+  // single-word variants in the question field too, below the word itself (ゴミ also finds the
+  // question that writes ごみ, and the re-ranker counts it), measured in README "Search quality".
+  auto add_group = [&](const std::string& key, double scale, const std::string& route) {
+    std::vector<Xapian::Query> alternatives{member_query(key)};
+    std::vector<std::string> question_variants;
+    for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
+      alternatives.push_back(member_query(*s));
+      const auto members = split_words(*s);
+      if (members.size() == 1) question_variants.push_back(*s);
+      for (const auto& w : members) plan.terms.insert(w);
+    }
+    add(key, "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
+        scale, "synonym:" + key);
+    // One leaf per variant, so that a common one is weighed on the best candidates only
+    // (deferred_parts.h).
+    if (weights_.question_synonyms > 0)
+      for (const auto& v : question_variants)
+        add(key, "question", route, prefixed(schema::kQuestion, v), weights_.question * weights_.question_synonyms * scale,
+            "qsynonym:" + v);
+  };
+  // The index words inside a word the dictionary keeps whole (粗大ごみ -> ごみ, word_parts.h), in
+  // the whole text (with their synonyms) and the question field, as the index holds a noun run's parts.
+  auto add_parts = [&](const std::string& word, double scale) {
+    if (scale <= 0) return;
+    for (const auto& part : word_parts(db_, word)) {
+      if (is_phrasing_word(part)) continue;
+      if (synonym_keys_.count(part))
+        add_group(part, scale, "part");
+      else
+        add(part, "text", "part", Xapian::Query(part), scale, part);
+      add(part, "question", "part", prefixed(schema::kQuestion, part), weights_.question * scale,
+          std::string(schema::kQuestion) + part);
+      plan.terms.insert(part);
+    }
+  };
+  // Readings standing for more words than this are too ambiguous to split each of them.
+  constexpr size_t kMaxReadingWordsSplit = 2;
+
   // `in_kana_run`: read from unconverted kana (a run split against the vocabulary), not one of
   // MeCab's kana words in converted text.
   auto add_reading = [&](const std::string& reading, const std::string& route, double scale, bool in_kana_run) {
@@ -207,6 +247,9 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     add(words.front(), "question", route,
         Xapian::Query(Xapian::Query::OP_SYNONYM, question_terms.begin(), question_terms.end()),
         weights_.reading_words * weights_.question * scale, "qwords:" + reading);
+    // Their parts too: ばすてい -> バス停 -> バス (kana and romaji input: +0.009 and +0.010).
+    if (words.size() <= kMaxReadingWordsSplit)
+      for (const auto& w : words) add_parts(w, weights_.reading_parts * scale / double(words.size()));
   };
 
   // A corrected compound's reading (じうみんひよう -> じゆうみんひよう) also finds its parts, as an
@@ -255,17 +298,12 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
       std::string key;
       for (size_t k = i; k < i + len; ++k) key += (k > i ? " " : "") + words[k]->term;
       if (!synonym_keys_.count(key)) continue;
-      std::vector<Xapian::Query> alternatives{member_query(key)};
-      for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
-        alternatives.push_back(member_query(*s));
-        for (const auto& w : split_words(*s)) plan.terms.insert(w);
-      }
-      add(key, "text", "synonym", Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
-          1.0, "synonym:" + key);
+      add_group(key, 1.0, "synonym");
       matched = len;
     }
     if (!matched) {
       add(words[i]->term, "text", "exact", Xapian::Query(words[i]->term), 1.0, words[i]->term);
+      if (words[i]->noun) add_parts(words[i]->term, weights_.parts);
       matched = 1;
     }
     for (size_t k = i; k < i + matched; ++k) plan.terms.insert(words[k]->term);

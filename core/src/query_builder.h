@@ -19,7 +19,7 @@ namespace madoguchi {
 struct QueryPart {
   std::string term;   // what matched, as the index holds it (base form, reading or prefix)
   std::string field;  // index field: "text", "question" or "reading"
-  std::string route;  // exact | compound | ngram | synonym | prefix | reading | romaji | typo
+  std::string route;  // exact | compound | part | ngram | synonym | prefix | reading | romaji | typo
   Xapian::Query query;
 };
 
@@ -38,6 +38,9 @@ struct QueryWeights {
   double typo = 0.5;       // a reading one edit away, below an exact one
   double reading_words = 1.0;  // the index words a kana reading stands for (保健所 for ほけんじょ)
   double bigram = 0.2;     // character bigrams (XB), measured: 0.1 and 0.3 no better
+  double parts = 1.0;      // index words inside a query noun the dictionary keeps whole (word_parts.h)
+  double reading_parts = 0.75;     // the same inside the words a kana reading stands for
+  double question_synonyms = 0.5;  // a word's synonyms in the question field, below the word itself
   int max_prefix_expansion = 40;
 };
 

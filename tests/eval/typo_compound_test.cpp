@@ -1,5 +1,6 @@
 // A typo inside a compound's reading (issue 10): the corrected compound also finds its parts, as
-// an exact compound reading does. Through the public search path; real MeCab (IPADIC) and Xapian.
+// an exact compound reading does; a compound the dictionary keeps whole finds its parts too (issue 5).
+// Through the public search path; real MeCab (IPADIC) and Xapian.
 #include <catch2/catch.hpp>
 
 #include "madoguchi/searcher.h"
@@ -22,13 +23,16 @@ const std::string& compound_db() {
   return db;
 }
 
-SearchResult run(const std::string& query) {
-  static auto s = Searcher::open(compound_db(), Clock::fixed(*Date::parse("2026-11-25")));
+// A whole query (not typed), with explanations.
+SearchResult search_in(const std::string& db, const std::string& query) {
+  auto s = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
   REQUIRE(s.has_value());
   auto r = (*s)->search({.query = query, .prefix_last_word = false, .explain = true});
   REQUIRE(r.has_value());
   return std::move(*r);
 }
+
+SearchResult run(const std::string& query) { return search_in(compound_db(), query); }
 
 }  // namespace
 
@@ -48,4 +52,62 @@ TEST_CASE("a missed kana inside a compound's reading also finds the compound's p
   bool move_found = false;
   for (const auto& h : r.hits) move_found = move_found || h.id == "move";
   CHECK(move_found);
+}
+
+namespace {
+
+// A dictionary compound no entry writes (粗大ごみ, バス停), and a spelling variant (ゴミ/ごみ) that
+// only an entry's question has.
+const std::string& parts_db() {
+  static TempDir dir;
+  static std::string db = [] {
+    const auto c = dir.path() / "corpus";
+    write_file(c / "synonyms.tsv", "ゴミ\tごみ\n");
+    write_file(c / "waste.md", entry_md("waste", "ごみの出し方", "家庭の分は分別して出してください。"));
+    write_file(c / "bus.md", entry_md("bus", "バスの運行", "路線と時刻表。"));
+    write_file(c / "library.md", entry_md("library", "図書館の利用", "本を借りられます。"));
+    write_file(c / "resources.md", entry_md("resources", "資源の回収", "ゴミの日とゴミの前に、資源は分けて出してください。"));
+    return build_corpus_index(dir);
+  }();
+  return db;
+}
+
+SearchResult run_parts(const std::string& query) {
+  auto r = search_in(parts_db(), query);
+  REQUIRE_FALSE(r.hits.empty());
+  return r;
+}
+
+bool explained(const Hit& hit, const std::string& term, const std::string& route) {
+  for (const auto& e : hit.explanation)
+    if (e.term == term && e.route == route) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("a query noun the dictionary keeps whole finds the index words inside it", "[parts]") {
+  auto bulky = run_parts("粗大ごみ");  // one IPADIC morpheme; the corpus writes only ごみ
+  CHECK(bulky.hits[0].id == "waste");
+  CHECK(explained(bulky.hits[0], "ごみ", "part"));
+  auto stop = run_parts("バス停");
+  CHECK(stop.hits[0].id == "bus");
+  CHECK(explained(stop.hits[0], "バス", "part"));
+  // A word with no other index word inside it adds no part.
+  auto library = run_parts("図書館");
+  CHECK(library.hits[0].id == "library");
+  for (const auto& e : library.hits[0].explanation) CHECK(e.route != "part");
+}
+
+TEST_CASE("a word's synonyms also match the question field", "[parts][synonyms]") {
+  // ゴミ finds the entry whose question writes ごみ through the question field too (the re-ranker
+  // then counts it), not only through the whole text.
+  auto r = run_parts("ゴミの収集");
+  const Hit* waste = nullptr;
+  for (const auto& h : r.hits)
+    if (h.id == "waste") waste = &h;
+  REQUIRE(waste);
+  bool question = false;
+  for (const auto& e : waste->explanation) question = question || (e.route == "synonym" && e.field == "question");
+  CHECK(question);
 }

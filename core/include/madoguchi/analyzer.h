@@ -55,6 +55,7 @@ struct Token {
   TokenKind kind = TokenKind::kWord;
   int position = 0;     // word position (compounds and n-grams share their first part's)
   bool unknown = false; // MeCab had no dictionary entry for it
+  bool noun = false;    // a noun (or a noun suffix), not a verb, adjective or adverb
 };
 
 // The loaded MeCab model. Immutable after open(): share one per process across threads.
