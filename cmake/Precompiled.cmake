@@ -8,20 +8,12 @@ if(CMAKE_CXX_COMPILER_LAUNCHER)
 else()
   set(madoguchi_pch_default ON)
 endif()
-option(MADOGUCHI_PCH "Precompile Catch2 for the tests (and Xapian, json, fmt for core with clang)"
+option(MADOGUCHI_PCH "Precompile the headers core shares (Xapian, json, fmt) with clang"
        ${madoguchi_pch_default})
 
 # madoguchi_precompile(TARGET HEADER...): TARGET's files are compiled with HEADER... precompiled.
 function(madoguchi_precompile target)
   if(MADOGUCHI_PCH)
     target_precompile_headers(${target} PRIVATE ${ARGN})
-  endif()
-endfunction()
-
-# madoguchi_reuse_precompiled(TARGET FROM): TARGET uses FROM's PCH rather than building its own.
-# Both must be compiled with the same flags, and defining no macro differently (clang refuses).
-function(madoguchi_reuse_precompiled target from)
-  if(MADOGUCHI_PCH)
-    target_precompile_headers(${target} REUSE_FROM ${from})
   endif()
 endfunction()
