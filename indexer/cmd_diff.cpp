@@ -47,7 +47,7 @@ Run add_diff(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("diff", "Word-level differences between two releases", add_diff);
+const Registration kDiffRegistration("diff", "Word-level differences between two releases", add_diff);
 
 }  // namespace
 }  // namespace madoguchi::cli

@@ -100,7 +100,7 @@ Run add_eval(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("eval", "Measure search quality on a data set", add_eval);
+const Registration kEvalRegistration("eval", "Measure search quality on a data set", add_eval);
 
 }  // namespace
 }  // namespace madoguchi::cli

@@ -52,7 +52,7 @@ Run add_history(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("history", "Every version of an entry and every release that touched it",
+const Registration kHistoryRegistration("history", "Every version of an entry and every release that touched it",
                                  add_history);
 
 }  // namespace

@@ -60,7 +60,7 @@ Run add_import_csv(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("import-csv", "Import an Excel Q&A sheet (CSV, CP932 or UTF-8) as corpus entries",
+const Registration kImportCsvRegistration("import-csv", "Import an Excel Q&A sheet (CSV, CP932 or UTF-8) as corpus entries",
                                  add_import_csv);
 
 }  // namespace

@@ -69,7 +69,7 @@ Run add_index(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("index", "Build or update an index from a corpus (incremental, atomic)", add_index);
+const Registration kIndexRegistration("index", "Build or update an index from a corpus (incremental, atomic)", add_index);
 
 }  // namespace
 }  // namespace madoguchi::cli

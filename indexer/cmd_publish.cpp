@@ -63,7 +63,7 @@ Run add_publish(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("publish", "Validate a corpus and publish it to a live database as one release",
+const Registration kPublishRegistration("publish", "Validate a corpus and publish it to a live database as one release",
                                  add_publish);
 
 }  // namespace

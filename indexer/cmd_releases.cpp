@@ -34,7 +34,7 @@ Run add_releases(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("releases", "List the releases of a live database", add_releases);
+const Registration kReleasesRegistration("releases", "List the releases of a live database", add_releases);
 
 }  // namespace
 }  // namespace madoguchi::cli

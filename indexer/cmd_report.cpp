@@ -77,7 +77,7 @@ Run add_report(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("report", "Merge seats' search logs: zero-hit queries, top queries, feedback",
+const Registration kReportRegistration("report", "Merge seats' search logs: zero-hit queries, top queries, feedback",
                                  add_report);
 
 }  // namespace

@@ -42,7 +42,7 @@ Run add_rollback(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("rollback", "Publish a new release restoring an earlier release's state",
+const Registration kRollbackRegistration("rollback", "Publish a new release restoring an earlier release's state",
                                  add_rollback);
 
 }  // namespace

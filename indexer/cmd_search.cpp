@@ -119,7 +119,7 @@ Run add_search(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("search", "Search an index", add_search);
+const Registration kSearchRegistration("search", "Search an index", add_search);
 
 }  // namespace
 }  // namespace madoguchi::cli

@@ -56,7 +56,7 @@ Run add_show(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("show", "Show the version of an entry in force on a date", add_show);
+const Registration kShowRegistration("show", "Show the version of an entry in force on a date", add_show);
 
 }  // namespace
 }  // namespace madoguchi::cli

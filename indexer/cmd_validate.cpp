@@ -35,7 +35,7 @@ Run add_validate(CLI::App& app) {
   };
 }
 
-const Registration kRegistration("validate", "Check a corpus: every error with file and line", add_validate);
+const Registration kValidateRegistration("validate", "Check a corpus: every error with file and line", add_validate);
 
 }  // namespace
 }  // namespace madoguchi::cli
