@@ -107,7 +107,7 @@ TEST_CASE("the window comes before a slow index; keys typed meanwhile are search
   CHECK(viewer.stop(SIGTERM, 10) == 0);
 }
 
-TEST_CASE("--exit-after-frames counts only frames that can answer, not those drawn while the index opens",
+TEST_CASE("automation (exit after N frames) counts only frames that can answer, not those drawn while the index opens",
           "[viewer][gui][first-frame]") {
   skip_unless_gui_tools({"Xvfb", "xapian-progsrv"});
   TempDir tmp;
