@@ -11,10 +11,13 @@ std::vector<ActionRequest> draw_frame(const ViewState& s, DrawScratch& scratch) 
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->WorkPos);
   ImGui::SetNextWindowSize(vp->WorkSize);
+  // No background: the frame is cleared with WindowBg already (main.cpp's clear_color), and under
+  // software GL (llvmpipe: Xvfb, VDI) the blended full-window quad was a third of each frame's
+  // rasterizing, 180 -> 121 M instructions per 1280x800 frame. Same pixels.
   ImGui::Begin("##madoguchi", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollbar |
-                   ImGuiWindowFlags_NoScrollWithMouse);
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
   draw_banner(s, out);
   draw_search_bar(s, scratch, out);
 

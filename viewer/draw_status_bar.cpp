@@ -31,8 +31,10 @@ void draw_status_bar(const ViewState& s, Requests&) {
   if (s.watch.watching)
     line += "  " + std::string(text::kLastChecked) + " " +
             (s.watch.last_checked.empty() ? std::string(text::kNeverChecked) : s.watch.last_checked);
-  line += "   " + std::string(text::kStatusEntries) + " " + with_thousands(s.index.entry_count) + " " +
-          std::string(text::kStatusUnit);
+  // While the index opens (the window is up before it) its size is not known yet: no "0 件".
+  if (s.index.state != IndexState::kOpening)
+    line += "   " + std::string(text::kStatusEntries) + " " + with_thousands(s.index.entry_count) + " " +
+            std::string(text::kStatusUnit);
   if (!s.results_query.empty()) {
     line += "   " + std::string(text::kStatusHits) + " " + with_thousands(s.estimated_total) + " " +
             std::string(text::kStatusUnit);
@@ -62,6 +64,9 @@ void draw_status_bar(const ViewState& s, Requests&) {
   } else if (s.watch.watching && !s.watch.ok) {
     right = std::string(text::kCheckFailing);
     color = p.badge_upcoming;
+  } else if (s.index.state == IndexState::kOpening) {
+    right = std::string(text::kIndexOpening);  // what is typed meanwhile is searched once it is open
+    color = p.text_dim;
   } else if (s.searching) {
     right = std::string(text::kSearching);
     color = p.text_dim;

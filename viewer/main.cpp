@@ -147,6 +147,17 @@ FirstFonts bake_first_fonts(const FontRequest& request, std::future<float> px_wh
   return first;
 }
 
+// For the event log's "first_frame".
+const char* index_state_name(IndexState state) {
+  switch (state) {
+    case IndexState::kNone: return "none";
+    case IndexState::kOpening: return "opening";
+    case IndexState::kOpen: return "open";
+    case IndexState::kFailed: return "failed";
+  }
+  return "?";
+}
+
 // Whether the frame shows text from the corpus, whose characters must be baked before it is drawn.
 bool shows_corpus_text(const ViewState& s) {
   return !s.hits.empty() || s.changes.visible || s.history.visible || s.feedback.open || s.picker.open();
@@ -218,6 +229,7 @@ int main(int argc, char** argv) {
     if (glfw_ready.load()) glfwPostEmptyEvent();
   };
   std::unique_ptr<SearchService> service;
+  const double index_open_started_ms = ms_since(started);  // the worker opens it from here on
   if (cfg.db.empty()) service = std::make_unique<NoIndexService>();
   else service = std::make_unique<SearchWorker>(cfg.db, clock, SearcherOptions{.badge_days = cfg.badge_days}, wake);
   // Releases (issue 4): a watcher thread with its own ReleaseLog checks once a second.
@@ -261,18 +273,16 @@ int main(int argc, char** argv) {
   if (!opt.as_of.empty()) model.set_as_of(Date::parse(opt.as_of));
   if (!opt.query.empty()) model.replace_query(opt.query);
 
-  // The first frame waits for the index (its search box answers at once) and for the first atlas.
+  // The first frame waits for the first atlas only. The index opens on the search thread meanwhile:
+  // the window shows at once with the search box focused and says the index is opening; keys typed
+  // before it is open make the query, which the worker searches as soon as it is (a job submitted
+  // while it opens waits in its queue, the newest one wins).
   FirstFonts first = first_fonts.get();
   if (!first.warning.empty()) warn(first.warning);
   Fonts fonts = std::move(first.fonts);
   const bool first_atlas = first.atlas != nullptr;
   const double fonts_ready_ms = first_atlas ? std::chrono::duration<double, std::milli>(first.done - started).count() : 0;
   window->start_imgui(std::move(first.atlas));
-  const auto open_deadline = SteadyClock::now() + std::chrono::seconds(30);
-  while (model.state().index.state == IndexState::kOpening && SteadyClock::now() < open_deadline && !signals.fired()) {
-    glfwWaitEventsTimeout(0.05);
-    model.pump();
-  }
   // The corpus's characters wait for corpus text (see the loop). A window on a monitor of another
   // scale than the primary one gets its atlas rebuilt there, before the first frame.
   float scale = window->content_scale();
@@ -292,24 +302,32 @@ int main(int argc, char** argv) {
   int frames_ready = 0;
   int settle = kSettleFrames;
   int exit_code = 0;
-  std::optional<double> first_frame_ms, first_ready_ms;
+  // first_frame_ms: the first frame on screen (the search box; the index may still be opening);
+  // first_ready_ms: the first one on screen that can answer (what automation counts).
+  std::optional<double> first_frame_ms, first_ready_ms, index_ready_ms;
   int charset_baked = 0;  // the charset_version whose characters are in the atlas
 
   uint64_t inputs_seen = window->input_events();
   std::vector<KeyPress> deferred_keys;  // an Enter waiting for the characters typed before it
   std::string pending_panel = opt.panel;  // --panel: opened once the index (and a result) is there
   while (!glfwWindowShouldClose(window->handle()) && !signals.fired()) {
-    if (automation || settle > 0) {
+    // Automation draws frame after frame once the worker is idle; while the index opens or a search
+    // runs it waits for the worker's wake-up like an operator's window, so that its frames (tens
+    // of ms each under software GL) do not take a core from the index opening on 2 cores.
+    const bool worker_busy = model.busy();
+    if ((automation && !worker_busy) || settle > 0) {
       glfwPollEvents();
     } else {
       double timeout = kDateCheckSeconds;
       if (auto deadline = model.next_deadline()) timeout = std::clamp(*deadline - model.now(), 0.0, timeout);
+      if (automation) timeout = std::min(timeout, 0.1);  // its time limit is checked at least this often
       glfwWaitEventsTimeout(timeout);
     }
     const auto frame_start = SteadyClock::now();
     const bool input = window->input_events() != inputs_seen;
     inputs_seen = window->input_events();
     const bool replies = model.pump();
+    if (!index_ready_ms && model.state().index.state != IndexState::kOpening) index_ready_ms = ms_since(started);
     if (search_log) search_log->set_release(model.state().index.release_number);  // recorded with searches
     const bool timer_visible = model.tick();
     const Date today_before = model.state().today;
@@ -317,22 +335,30 @@ int main(int argc, char** argv) {
     const bool woke_for_something = input || replies || timer_visible || model.state().today != today_before;
     // A timer that changed nothing on screen (the pause settle point, the date check) draws no frame:
     // under software GL (VDI) a frame costs tens of milliseconds of CPU.
-    if (!automation && settle == 0 && !woke_for_something) continue;
+    if ((!automation || worker_busy) && settle == 0 && !woke_for_something) {
+      if (automation && SteadyClock::now() > automation_deadline) {
+        exit_code = fail(3, "timed out waiting for results");
+        break;
+      }
+      continue;
+    }
     if (woke_for_something) settle = kSettleFrames;
 
     const float now_scale = window->content_scale();
     // Glyphs the atlas still lacks, baked before they are drawn: characters typed this frame
     // (ImGui reads them in NewFrame) or standing in the query (pasted, type-ahead); the corpus's,
-    // from the second frame or the first one that shows corpus text, and again when a search moved
-    // to a newer revision (a release may add characters); and, once the first frame is
-    // up and nothing is waiting, the rest of what operators may type.
+    // from the frame after the first one that can answer or the first one that shows corpus text,
+    // and again when a search moved to a newer revision (a release may add characters); and, once
+    // a frame that can answer is up and nothing is waiting, the rest of what operators may type.
+    // (Baking before the first answering frame would delay it: the index opens after the first
+    // frame, and the frame that receives it is the first that can answer.)
     bool grow = false;
     if (fonts.japanese) {
       const ImVector<ImWchar>& queued = ImGui::GetIO().InputQueueCharacters;
       grow = fonts.japanese->want(std::vector<char32_t>(queued.begin(), queued.end()));
       grow = fonts.japanese->want_utf8(model.state().query) || grow;
       if (charset_baked != model.state().index.charset_version && model.state().index.state == IndexState::kOpen &&
-          (first_frame_ms || shows_corpus_text(model.state()))) {
+          (first_ready_ms || shows_corpus_text(model.state()))) {
         const size_t missing_before = fonts.japanese->missing().size();
         grow = fonts.japanese->want_utf8(model.state().index.charset) || grow;
         charset_baked = model.state().index.charset_version;
@@ -340,7 +366,7 @@ int main(int argc, char** argv) {
           warn(std::to_string(fonts.japanese->missing().size() - missing_before) +
                " characters of the index have no glyph in any installed font");
       }
-      if (first_frame_ms && !input && !model.busy()) grow = fonts.japanese->complete() || grow;
+      if (first_ready_ms && !input && !model.busy()) grow = fonts.japanese->complete() || grow;
     }
     if (grow || font_pixels(model.state().font_size, now_scale) != fonts.built_px) {
       rebuild_fonts(fonts, *window, model.state().font_size, now_scale);
@@ -377,7 +403,6 @@ int main(int argc, char** argv) {
     }
     const bool ready = model.state().index.state != IndexState::kOpening && !model.busy() && pending_panel.empty() &&
                        !model.state().changes.loading && !model.state().history.loading;
-    if (ready && !first_ready_ms) first_ready_ms = ms_since(started);
     if (automation && ready) ++frames_ready;
     const bool finish = automation && ready && frames_ready >= frames_wanted;
     if (finish && !opt.screenshot.empty()) {
@@ -405,10 +430,21 @@ int main(int argc, char** argv) {
     } else {
       first_frame_ms = ms_since(started);
       if (log)
+        log->write("first_frame", {{"ms", *first_frame_ms}, {"index_state", index_state_name(model.state().index.state)},
+                                   {"window_ms", window_ms}, {"fonts_ready_ms", fonts_ready_ms},
+                                   {"glyphs_baked", fonts.stats.glyphs_baked}});
+    }
+    if (ready && !first_ready_ms) {
+      // index_opened_ms: when the worker had the index open; index_ready_ms: when this thread took
+      // its reply (never before the window exists). Both from the process's start, like the rest.
+      first_ready_ms = ms_since(started);
+      if (log)
         log->write("ready", {{"backend", window->backend_name()}, {"gl_version", window->gl_version()},
                              {"window_ms", window_ms}, {"fonts_ready_ms", fonts_ready_ms},
-                             {"first_frame_ms", *first_frame_ms},
+                             {"first_frame_ms", *first_frame_ms}, {"first_ready_ms", *first_ready_ms},
                              {"index_open_ms", model.state().index.open_ms},
+                             {"index_opened_ms", index_open_started_ms + model.state().index.open_ms},
+                             {"index_ready_ms", index_ready_ms.value_or(0)},
                              {"index", model.state().index.path}, {"entries", model.state().index.entry_count},
                              {"font", fonts.stats.font}, {"font_px", fonts.stats.pixel_size},
                              {"glyphs_requested", fonts.stats.glyphs_requested},

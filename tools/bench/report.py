@@ -126,7 +126,7 @@ def table(doc):
                              f"LIKE '%text%', unranked; ratio = peer latency / Madoguchi latency)")
         v = r.get("viewer") or {}
         if v.get("available"):
-            parts = [f"{k} {v[k]}" for k in ("first_frame_ms", "frame_p50_ms", "frame_p99_ms", "idle_cpu_percent",
+            parts = [f"{k} {v[k]}" for k in ("first_frame_ms", "first_ready_ms", "frame_p50_ms", "frame_p99_ms", "idle_cpu_percent",
                                              "rss_mb") if k in v]
             lines.append("viewer: " + ", ".join(parts) + (f" ({v['note']})" if v.get("note") else ""))
         else:
