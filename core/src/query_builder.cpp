@@ -304,6 +304,10 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     if (!matched) {
       add(words[i]->term, "text", "exact", Xapian::Query(words[i]->term), 1.0, words[i]->term);
       if (words[i]->noun) add_parts(words[i]->term, weights_.parts);
+      // A word no entry writes is read aloud: the index words read the same way (鳩 -> ハト,
+      // 障碍 -> 障害, 寄付 -> 寄附), as an unconverted reading would find them, below the word.
+      if (weights_.unseen_reading > 0 && !words[i]->reading.empty() && !db_.term_exists(words[i]->term))
+        add_reading(words[i]->reading, "sound", weights_.unseen_reading, false);
       matched = 1;
     }
     for (size_t k = i; k < i + matched; ++k) plan.terms.insert(words[k]->term);

@@ -19,7 +19,7 @@ namespace madoguchi {
 struct QueryPart {
   std::string term;   // what matched, as the index holds it (base form, reading or prefix)
   std::string field;  // index field: "text", "question" or "reading"
-  std::string route;  // exact | compound | part | ngram | synonym | prefix | reading | romaji | typo
+  std::string route;  // exact | compound | part | ngram | synonym | prefix | reading | sound | romaji | typo
   Xapian::Query query;
 };
 
@@ -41,6 +41,7 @@ struct QueryWeights {
   double parts = 1.0;      // index words inside a query noun the dictionary keeps whole (word_parts.h)
   double reading_parts = 0.75;     // the same inside the words a kana reading stands for
   double question_synonyms = 0.5;  // a word's synonyms in the question field, below the word itself
+  double unseen_reading = 0.75;    // a word no entry writes, matched by its reading (鳩 -> ハト)
   int max_prefix_expansion = 40;
 };
 

@@ -111,3 +111,35 @@ TEST_CASE("a word's synonyms also match the question field", "[parts][synonyms]"
   for (const auto& e : waste->explanation) question = question || (e.route == "synonym" && e.field == "question");
   CHECK(question);
 }
+
+namespace {
+
+// Entries that write ハト and 障害; no entry writes 鳩 or 障碍.
+const std::string& sound_db() {
+  static TempDir dir;
+  static std::string db = [] {
+    const auto c = dir.path() / "corpus";
+    write_file(c / "pigeon.md", entry_md("pigeon", "ハトのふん害", "ベランダのハト対策は、ネットの設置をご検討ください。"));
+    write_file(c / "disability.md", entry_md("disability", "障害者手帳の交付", "申請は福祉課の窓口で受け付けます。"));
+    write_file(c / "balcony.md", entry_md("balcony", "ベランダの避難はしご", "集合住宅のベランダの設備について。"));
+    return build_corpus_index(dir);
+  }();
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("a word no entry writes finds the index words read the same way", "[parts][sound]") {
+  auto pigeon = search_in(sound_db(), "ベランダの鳩");
+  REQUIRE_FALSE(pigeon.hits.empty());
+  CHECK(pigeon.hits[0].id == "pigeon");
+  CHECK(explained(pigeon.hits[0], "はと", "sound"));
+  auto card = search_in(sound_db(), "障碍者手帳");
+  REQUIRE_FALSE(card.hits.empty());
+  CHECK(card.hits[0].id == "disability");
+  // A word the index has is matched as it is, not by its sound.
+  auto balcony = search_in(sound_db(), "ベランダ");
+  REQUIRE_FALSE(balcony.hits.empty());
+  for (const auto& h : balcony.hits)
+    for (const auto& e : h.explanation) CHECK(e.route != "sound");
+}
