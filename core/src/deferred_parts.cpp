@@ -45,15 +45,15 @@ SplitPlan split_common_parts(const Xapian::Database& db, const QueryPlan& plan, 
           Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end())};
 }
 
-std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, const Xapian::MSet& first,
+std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
                                             const Xapian::Query& deferred) {
-  std::vector<RankedDoc> ranked;
-  std::vector<Xapian::Query> ids;
-  for (auto it = first.begin(); it != first.end(); ++it) {
-    ranked.push_back({*it, it.get_weight(), 0});
-    ids.emplace_back(std::string(schema::kId) + it.get_collapse_key());
-  }
+  std::vector<RankedDoc> ranked = std::move(first);
   if (ranked.empty() || deferred.empty()) return ranked;
+  // The candidates' entry ids: one value read each (the first stage no longer collapses on them
+  // in Xapian, so it has no collapse keys to hand over).
+  std::vector<Xapian::Query> ids;
+  for (const auto& r : ranked)
+    ids.emplace_back(std::string(schema::kId) + db.get_document(r.doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId));
   // The candidates' entries by their id terms (boolean, so they add no weight): every version of
   // those entries may come back, only the candidates' own documents are read.
   Xapian::Enquire enquire(db);

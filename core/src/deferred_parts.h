@@ -40,9 +40,9 @@ struct SplitPlan {
 
 SplitPlan split_common_parts(const Xapian::Database& db, const QueryPlan& plan, const DeferWeights& weights = {});
 
-// The first stage's documents (matched with the entry id as collapse key), best first after adding
-// the deferred leaves' weights.
-std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, const Xapian::MSet& first,
+// The first stage's documents (one version per entry, best first), best first after adding the
+// deferred leaves' weights.
+std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
                                             const Xapian::Query& deferred);
 
 }  // namespace madoguchi

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <unordered_map>
+#include <utility>
 #include <xapian.h>
 
 #include "as_of_filter.h"
@@ -17,6 +18,7 @@
 #include "release_store.h"
 #include "reranker.h"
 #include "snippet.h"
+#include "version_collapse.h"
 #include "xapian_errors.h"
 
 namespace madoguchi {
@@ -148,24 +150,41 @@ struct Searcher::Impl {
     return *p;
   }
 
-  // The collapsed match of `query` on date `d`: the as-of date as a decider (as_of_filter.h), or
-  // as the value leaf it replaces once the backend has refused a decider (remote databases).
-  Xapian::MSet match(const Xapian::Query& query, Date d, Xapian::doccount size, Xapian::doccount check_at_least) {
+  // The best `size` documents matching `query` on date `d`, one per entry id, best first, and
+  // Xapian's match estimate: the as-of date as a decider (as_of_filter.h), or as the value leaf it
+  // replaces once the backend has refused a decider (remote databases). Where the decider leaves
+  // few entries with several versions, they are collapsed here instead of by Xapian
+  // (version_collapse.h: the same documents, without an id read per candidate).
+  std::pair<std::vector<RankedDoc>, Xapian::doccount> match(const Xapian::Query& query, Date d, Xapian::doccount size,
+                                                            Xapian::doccount check_at_least) {
     Xapian::Enquire enquire(db);
-    enquire.set_collapse_key(schema::kSlotId);
+    enquire.set_query(query);
     if (!as_of_leaf) {
       try {
         as_of_filter.prepare(db, d);
         const AsOfFilter::Decider not_ended(as_of_filter);
-        enquire.set_query(query);
-        return enquire.get_mset(0, size, check_at_least, nullptr, &not_ended);
+        // More than a page of droppable versions (a publish of many upcoming changes): a longer
+        // match would cost more than Xapian's collapse.
+        if (const Xapian::doccount extra = as_of_filter.redundant(); extra <= size) {
+          const Xapian::MSet mset = enquire.get_mset(0, size ? size + extra : 0, check_at_least, nullptr, &not_ended);
+          return {collapse_versions(mset, as_of_filter, size), mset.get_matches_estimated()};
+        }
+        enquire.set_collapse_key(schema::kSlotId);
+        return ranked_of(enquire.get_mset(0, size, check_at_least, nullptr, &not_ended));
       } catch (const Xapian::UnimplementedError&) {
         as_of_leaf = true;
         as_of_filter.reset();
       }
     }
+    enquire.set_collapse_key(schema::kSlotId);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, AsOfFilter::leaf(d)));
-    return enquire.get_mset(0, size, check_at_least);
+    return ranked_of(enquire.get_mset(0, size, check_at_least));
+  }
+
+  static std::pair<std::vector<RankedDoc>, Xapian::doccount> ranked_of(const Xapian::MSet& mset) {
+    std::vector<RankedDoc> docs;
+    for (auto it = mset.begin(); it != mset.end(); ++it) docs.push_back({*it, it.get_weight(), 0});
+    return {std::move(docs), mset.get_matches_estimated()};
   }
 
   Result<SearchResult> search(const SearchRequest& req) {
@@ -198,11 +217,11 @@ struct Searcher::Impl {
         const auto limit = Xapian::doccount(std::max(0, req.limit));
         const Xapian::doccount depth = std::max(limit, rerank_weights.depth);
         const Xapian::doccount size = split.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
-        Xapian::MSet mset = match(query, d, limit ? size : 0, limit);
-        std::vector<RankedDoc> ranked = add_deferred_weights(db, mset, split.deferred);
+        auto [first, estimated] = match(query, d, limit ? size : 0, limit);
+        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split.deferred);
         if (ranked.size() > depth) ranked.resize(depth);
         last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights),
-                                       long(mset.get_matches_estimated())});
+                                       long(estimated)});
         outcome = last_match.find(memo_key);
       }
       result.estimated_total = outcome->estimated_total;

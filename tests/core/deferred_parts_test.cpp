@@ -84,7 +84,9 @@ TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[sea
   enquire.set_collapse_key(schema::kSlotId);
   enquire.set_query(split.first);
   const Xapian::MSet first = enquire.get_mset(0, 10);
-  const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, first, split.deferred);
+  std::vector<RankedDoc> candidates;
+  for (auto it = first.begin(); it != first.end(); ++it) candidates.push_back({*it, it.get_weight(), 0});
+  const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split.deferred);
   const auto whole = f.weights(plan.query);
   REQUIRE(ranked.size() == first.size());
   for (size_t i = 0; i < ranked.size(); ++i) {

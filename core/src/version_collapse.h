@@ -1,0 +1,29 @@
+// One hit per entry without Xapian's collapse (issue 6, docs/performance.md fifth round).
+//
+// Why: `Enquire::set_collapse_key(kSlotId)` reads the entry id value of every candidate that
+// passes the min-weight test, 8% of a median keystroke's instructions at 100k entries, while the
+// as-of decider leaves only a handful of entries with more than one candidate version (one in
+// force and its upcoming successors; AsOfFilter::group_of()). Matching `size + redundant` documents
+// without the collapse and dropping every version whose entry already has a better one gives the
+// same `size` documents with the same weights in the same order: Xapian's collapse keeps an
+// entry's best version by the MSet's own order (weight, then docid), which is the order here, and
+// at most `redundant` documents are dropped. Xapian's match estimate is the uncollapsed one.
+//
+// Thread rule: a plain function.
+#pragma once
+
+#include <vector>
+#include <xapian.h>
+
+#include "as_of_filter.h"
+#include "reranker.h"
+
+namespace madoguchi {
+
+// The first `size` documents of `mset` (matched without a collapse key, with `filter`'s decider)
+// after dropping each version whose entry (filter.group_of) already has a better one in `mset`.
+// REQUIRES: `mset` holds at least `size + filter.redundant()` documents when the match has that
+// many, so that the collapsed prefix is complete.
+std::vector<RankedDoc> collapse_versions(const Xapian::MSet& mset, const AsOfFilter& filter, Xapian::doccount size);
+
+}  // namespace madoguchi
