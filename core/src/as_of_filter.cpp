@@ -55,4 +55,18 @@ void AsOfFilter::prepare(const Xapian::Database& db, Date d) {
   date_ = d;
 }
 
+bool AsOfFilter::backend_takes_deciders(const Xapian::Database& db) {
+  struct AcceptAll : Xapian::MatchDecider {
+    bool operator()(const Xapian::Document&) const override { return true; }
+  } accept_all;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);  // an empty query would not reach the backend
+  try {
+    enquire.get_mset(0, 0, 0, nullptr, &accept_all);  // no document is read
+    return true;
+  } catch (const Xapian::UnimplementedError&) {
+    return false;
+  }
+}
+
 }  // namespace madoguchi

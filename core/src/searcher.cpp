@@ -68,6 +68,7 @@ struct Searcher::Impl {
   TokenCache snippet_tokens;  // analysis of snippet regions (content-keyed: survives reopen)
   AsOfFilter as_of_filter;    // versions not ended by the as-of date, for this revision
   bool as_of_leaf = false;    // the backend refused the filter as a decider: use its value leaf
+  bool decider_checked = false;  // asked the backend once whether it takes deciders
   MatchMemo last_match;       // the previous search's match, for this revision
 
   void load_revision_state() {
@@ -159,6 +160,10 @@ struct Searcher::Impl {
                                                             Xapian::doccount check_at_least) {
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
+    if (!decider_checked) {
+      decider_checked = true;  // the backend's kind does not change with a reopen of the same path
+      as_of_leaf = as_of_leaf || !AsOfFilter::backend_takes_deciders(db);
+    }
     if (!as_of_leaf) {
       try {
         as_of_filter.prepare(db, d);

@@ -3,6 +3,9 @@
 // changing dates, and after a refresh to a revision that changed the dates.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <fstream>
+
+#include "as_of_filter.h"
 
 #include "madoguchi/corpus.h"
 #include "madoguchi/index_writer.h"
@@ -75,4 +78,32 @@ TEST_CASE("after a refresh the as-of filter reads the new revision's dates", "[s
   REQUIRE(searcher.refresh());
   CHECK_FALSE(find_hit(searcher, "無料 PCR検査", "2022-06-01", "free-pcr").has_value());
   CHECK(find_hit(searcher, "無料 PCR検査", "2022-05-31", "free-pcr").has_value());
+}
+
+TEST_CASE("the as-of filter asks the backend once whether it takes a decider", "[searcher][as-of][remote]") {
+  // A remote backend refuses MatchDeciders; finding that out by a first real search used to build
+  // the bitmap over the network first (about 10 s at 100k entries through xapian-tcpsrv).
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  const std::string db = build_corpus_index(dir);
+  CHECK(AsOfFilter::backend_takes_deciders(Xapian::Database(db)));
+  const std::string stub = dir.str("remote.stub");
+  std::ofstream(stub) << "remote :xapian-progsrv " << db << "\n";
+  CHECK_FALSE(AsOfFilter::backend_takes_deciders(Xapian::Database(stub)));
+  // Through the remote backend the searcher uses the value leaf and finds the same hits.
+  auto local = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
+  auto remote = Searcher::open(stub, Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(local.has_value());
+  REQUIRE(remote.has_value());
+  for (const char* query : {"発熱", "保健所", "ワクチン"}) {
+    auto a = (*local)->search({.query = query});
+    auto b = (*remote)->search({.query = query});
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    std::vector<std::string> ids_a, ids_b;
+    for (const auto& h : a->hits) ids_a.push_back(h.id);
+    for (const auto& h : b->hits) ids_b.push_back(h.id);
+    CHECK_FALSE(ids_a.empty());
+    CHECK(ids_a == ids_b);
+  }
 }
