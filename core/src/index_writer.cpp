@@ -1,3 +1,4 @@
+#include "synonym_table.h"
 #include "madoguchi/index_writer.h"
 
 #include <algorithm>
@@ -606,6 +607,9 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       for (const auto& [a, b] : synonym_pairs) db.add_synonym(a, b);
       db.set_metadata(std::string(schema::kMetaSynonymsHash), plan.synonyms_hash);
     }
+    // The copy remote seats read (synonym_table.h); also written once into an index built before it.
+    if (plan.synonyms_changed || db.get_metadata(std::string(schema::kMetaSynonymPairs)).empty())
+      db.set_metadata(std::string(schema::kMetaSynonymPairs), encode_synonym_pairs(synonym_pairs));
 
     db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
     db.set_metadata(std::string(schema::kMetaAnalyzer), analyzer.identity().to_json());

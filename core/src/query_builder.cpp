@@ -186,10 +186,11 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   auto add_group = [&](const std::string& key, double scale, const std::string& route) {
     std::vector<Xapian::Query> alternatives{member_query(key)};
     std::vector<std::string> question_variants;
-    for (auto s = db_.synonyms_begin(key); s != db_.synonyms_end(key); ++s) {
-      alternatives.push_back(member_query(*s));
-      const auto members = split_words(*s);
-      if (members.size() == 1) question_variants.push_back(*s);
+    const auto group = synonyms_.find(key);
+    for (const std::string& s : group == synonyms_.end() ? std::vector<std::string>{} : group->second) {
+      alternatives.push_back(member_query(s));
+      const auto members = split_words(s);
+      if (members.size() == 1) question_variants.push_back(s);
       for (const auto& w : members) plan.terms.insert(w);
     }
     add(key, "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
@@ -207,7 +208,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     if (scale <= 0) return;
     for (const auto& part : word_parts(db_, word)) {
       if (is_phrasing_word(part)) continue;
-      if (synonym_keys_.count(part))
+      if (synonyms_.count(part))
         add_group(part, scale, "part");
       else
         add(part, "text", "part", Xapian::Query(part), scale, part);
@@ -297,7 +298,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     for (size_t len = std::min<size_t>(4, words.size() - i); len >= 1 && !matched; --len) {
       std::string key;
       for (size_t k = i; k < i + len; ++k) key += (k > i ? " " : "") + words[k]->term;
-      if (!synonym_keys_.count(key)) continue;
+      if (!synonyms_.count(key)) continue;
       add_group(key, 1.0, "synonym");
       matched = len;
     }

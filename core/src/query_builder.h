@@ -11,6 +11,7 @@
 
 #include "madoguchi/analyzer.h"
 #include "reading_vocabulary.h"
+#include "synonym_table.h"
 
 namespace madoguchi {
 
@@ -47,11 +48,11 @@ struct QueryWeights {
 
 class QueryBuilder {
  public:
-  // `synonym_keys`: every key of the index's synonym table; `readings`: its reading vocabulary
+  // `synonyms`: the index's synonym table (synonym_table.h); `readings`: its reading vocabulary
   // (both loaded once per revision; `readings` may be null, then kana input is not segmented).
-  QueryBuilder(Analyzer& analyzer, const Xapian::Database& db, const std::set<std::string>& synonym_keys,
+  QueryBuilder(Analyzer& analyzer, const Xapian::Database& db, const SynonymTable& synonyms,
                const ReadingVocabulary* readings = nullptr, QueryWeights weights = {})
-      : analyzer_(analyzer), db_(db), synonym_keys_(synonym_keys), readings_(readings), weights_(weights) {}
+      : analyzer_(analyzer), db_(db), synonyms_(synonyms), readings_(readings), weights_(weights) {}
 
   QueryPlan build(const std::string& text, bool prefix_last_word);
 
@@ -60,7 +61,7 @@ class QueryBuilder {
 
   Analyzer& analyzer_;
   const Xapian::Database& db_;
-  const std::set<std::string>& synonym_keys_;
+  const SynonymTable& synonyms_;
   const ReadingVocabulary* readings_;
   QueryWeights weights_;
 };

@@ -18,6 +18,7 @@
 #include "release_store.h"
 #include "reranker.h"
 #include "snippet.h"
+#include "synonym_table.h"
 #include "version_collapse.h"
 #include "xapian_errors.h"
 
@@ -57,7 +58,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   std::shared_ptr<const Dictionary> dictionary;
   std::unique_ptr<Analyzer> analyzer;
-  std::set<std::string> synonym_keys;
+  SynonymTable synonyms;  // editors' groups and Sudachi's variants (synonym_table.h)
   int entries = 0;
   ReadingVocabulary readings;  // the index's readings: kana segmentation and typos
   std::optional<ReleaseInfo> release;  // the latest release when last (re)opened
@@ -75,8 +76,7 @@ struct Searcher::Impl {
     stored_cache.clear();
     as_of_filter.reset();
     last_match.clear();
-    synonym_keys.clear();
-    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k) synonym_keys.insert(*k);
+    synonyms = read_synonym_table(db);
     readings.load(db, std::string(schema::kReading));
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
     release = latest_release_info(db);
@@ -199,7 +199,7 @@ struct Searcher::Impl {
     result.as_of = req.as_of.value_or(clock.today());
     const Date d = result.as_of;
 
-    QueryBuilder builder(*analyzer, db, synonym_keys, &readings);
+    QueryBuilder builder(*analyzer, db, synonyms, &readings);
     QueryPlan plan = builder.build(req.query, req.prefix_last_word);
     if (!plan.empty()) {
       const std::string memo_key = MatchMemo::key_of(plan, req, d);

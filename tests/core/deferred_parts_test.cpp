@@ -21,7 +21,7 @@ struct Fixture {
   TempDir dir;
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
-  std::set<std::string> synonym_keys;
+  SynonymTable synonyms;
 
   Fixture() {
     const auto c = dir.path() / "corpus";
@@ -35,7 +35,7 @@ struct Fixture {
   }
 
   QueryPlan plan(const std::string& text) {
-    return QueryBuilder(*analyzer, db, synonym_keys).build(text, false);
+    return QueryBuilder(*analyzer, db, synonyms).build(text, false);
   }
 
   // Document weights of `query`, every match.
