@@ -186,13 +186,13 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   auto add_group = [&](const std::string& key, double scale, const std::string& route) {
     std::vector<Xapian::Query> alternatives{member_query(key)};
     std::vector<std::string> question_variants;
-    const auto group = synonyms_.find(key);
-    for (const std::string& s : group == synonyms_.end() ? std::vector<std::string>{} : group->second) {
-      alternatives.push_back(member_query(s));
-      const auto members = split_words(s);
-      if (members.size() == 1) question_variants.push_back(s);
-      for (const auto& w : members) plan.terms.insert(w);
-    }
+    if (const auto group = synonyms_.find(key); group != synonyms_.end())
+      for (const std::string& s : group->second) {  // by reference: no copy of the group per keystroke
+        alternatives.push_back(member_query(s));
+        const auto members = split_words(s);
+        if (members.size() == 1) question_variants.push_back(s);
+        for (const auto& w : members) plan.terms.insert(w);
+      }
     add(key, "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
         scale, "synonym:" + key);
     // One leaf per variant, so that a common one is weighed on the best candidates only
