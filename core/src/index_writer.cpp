@@ -607,9 +607,10 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
       for (const auto& [a, b] : synonym_pairs) db.add_synonym(a, b);
       db.set_metadata(std::string(schema::kMetaSynonymsHash), plan.synonyms_hash);
     }
-    // The copy remote seats read (synonym_table.h); also written once into an index built before it.
-    if (plan.synonyms_changed || db.get_metadata(std::string(schema::kMetaSynonymPairs)).empty())
-      db.set_metadata(std::string(schema::kMetaSynonymPairs), encode_synonym_pairs(synonym_pairs));
+    // The copy remote seats read (synonym_table.h); also written into an index built before it or
+    // whose table an older binary rewrote.
+    if (plan.synonyms_changed || !synonym_copy_current(db, plan.synonyms_hash))
+      db.set_metadata(std::string(schema::kMetaSynonymPairs), encode_synonym_pairs(synonym_pairs, plan.synonyms_hash));
 
     db.set_metadata(std::string(schema::kMetaSchema), std::to_string(schema::kSchemaVersion));
     db.set_metadata(std::string(schema::kMetaAnalyzer), analyzer.identity().to_json());

@@ -56,3 +56,24 @@ TEST_CASE("a seat reading through the remote backend still expands synonyms", "[
     CHECK(has_synonym_route(*r));  // ワクチン / 予防接種 from synonyms.tsv
   }
 }
+
+TEST_CASE("a copy made for another synonym table is not used, and the next run remakes it", "[searcher][synonyms]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  const std::string path = build_corpus_index(dir);
+  {
+    // What a binary from before the copy does when the groups change: table and hash, no copy.
+    Xapian::WritableDatabase db(path);
+    db.add_synonym("保健所", "保健センター");
+    db.set_metadata(std::string(schema::kMetaSynonymsHash), "rewritten-by-an-older-binary");
+    db.commit();
+  }
+  auto stale = read_synonym_table(Xapian::Database(path));
+  REQUIRE(stale.count("保健所"));
+  CHECK(stale.at("保健所") == std::vector<std::string>{"保健センター"});
+  // The next run writes the groups of synonyms.tsv again, and a copy stamped for them.
+  build_corpus_index(dir);
+  const Xapian::Database db(path);
+  CHECK(read_synonym_table(db).count("保健所") == 0);
+  CHECK(synonym_copy_current(db, db.get_metadata(std::string(schema::kMetaSynonymsHash))));
+}

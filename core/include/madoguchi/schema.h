@@ -49,7 +49,7 @@ inline constexpr std::string_view kMetaEntryHistory = "madoguchi.history.";     
 inline constexpr std::string_view kMetaContent = "madoguchi.content.";            // + hash: previous document data
 inline constexpr std::string_view kMetaSynonymsHash = "madoguchi.synonyms_hash";  // xxh64 of the groups
 inline constexpr std::string_view kMetaSynonyms = "madoguchi.synonyms.";          // + hash: groups JSON
-// The synonym table again, as "key\tsynonym" lines after a "v1" line: the remote backend
+// The synonym table again, as "key\tsynonym" lines after a "v1 SYNONYMS_HASH" line: the remote backend
 // (xapian-tcpsrv) returns no synonyms, metadata it does (synonym_table.h).
 inline constexpr std::string_view kMetaSynonymPairs = "madoguchi.synonym_pairs";
 inline constexpr std::string_view kMetaSudachi = "madoguchi.sudachi";  // Sudachi dictionary version, hash, scope
