@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "candidate_entries.h"
 #include "madoguchi/schema.h"
 
 namespace madoguchi {
@@ -24,13 +25,14 @@ std::string light_term(const QueryPart& part) {
 
 }  // namespace
 
-SplitPlan split_common_parts(const Xapian::Database& db, const QueryPlan& plan, const DeferWeights& weights) {
+SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights) {
+  const Xapian::Database& db = terms.database();
   const double common = weights.common_share * double(db.get_doccount());
   std::vector<Xapian::Query> first, deferred;
   double deferred_postings = 0;
   for (const auto& part : plan.parts) {
     const std::string term = light_term(part);
-    const double frequency = term.empty() ? 0 : double(db.get_termfreq(term));
+    const double frequency = term.empty() ? 0 : double(terms.frequency(term));
     if (frequency > common) {
       deferred.push_back(part.query);
       deferred_postings += frequency;
@@ -49,16 +51,10 @@ std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vec
                                             const Xapian::Query& deferred) {
   std::vector<RankedDoc> ranked = std::move(first);
   if (ranked.empty() || deferred.empty()) return ranked;
-  // The candidates' entry ids: one value read each (the first stage no longer collapses on them
-  // in Xapian, so it has no collapse keys to hand over).
-  std::vector<Xapian::Query> ids;
-  for (const auto& r : ranked)
-    ids.emplace_back(std::string(schema::kId) + db.get_document(r.doc, Xapian::DOC_ASSUME_VALID).get_value(schema::kSlotId));
   // The candidates' entries by their id terms (boolean, so they add no weight): every version of
   // those entries may come back, only the candidates' own documents are read.
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, deferred,
-                                  Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end())));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, deferred, candidate_entries(db, ranked, ranked.size())));
   const Xapian::MSet extra = enquire.get_mset(0, db.get_doccount());
   std::unordered_map<Xapian::docid, double> weight_of;
   for (auto it = extra.begin(); it != extra.end(); ++it) weight_of.emplace(*it, it.get_weight());

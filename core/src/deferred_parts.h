@@ -38,7 +38,7 @@ struct SplitPlan {
   Xapian::Query deferred;  // the OR of the deferred leaves (empty: nothing deferred, `first` is the plan's query)
 };
 
-SplitPlan split_common_parts(const Xapian::Database& db, const QueryPlan& plan, const DeferWeights& weights = {});
+SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights = {});
 
 // The first stage's documents (one version per entry, best first), best first after adding the
 // deferred leaves' weights.

@@ -46,7 +46,7 @@ struct Romanized {
   std::string pending;                                 // the last run's unfinished syllable ("j")
 };
 
-Romanized read_romaji_runs(const std::string& text, const Xapian::Database& db, const ReadingVocabulary* vocabulary) {
+Romanized read_romaji_runs(const std::string& text, TermMemo& terms, const ReadingVocabulary* vocabulary) {
   Romanized out;
   size_t i = 0;
   while (i < text.size()) {
@@ -61,7 +61,7 @@ Romanized read_romaji_runs(const std::string& text, const Xapian::Database& db, 
     const std::string run = text.substr(i, j - i);
     std::string word = run;
     while (!word.empty() && (word.back() == '-' || word.back() == '\'')) word.pop_back();
-    const bool latin_term = db.term_exists(word);
+    const bool latin_term = terms.exists(word);
     RomajiReading r = read_romaji(run);
     const bool at_end = j == text.size();
     // A Latin index term that does not read completely as romaji (covid) stays Latin.
@@ -161,7 +161,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   const std::string normalized = normalize_text(raw);
   const bool typing =
       prefix_last_word && !normalized.empty() && normalized.back() != ' ' && normalized.back() != '\t';
-  const Romanized romanized = read_romaji_runs(normalized, db_, readings_);
+  const Romanized romanized = read_romaji_runs(normalized, terms_, readings_);
   const std::string& text = romanized.text;
   std::vector<Token> tokens = analyzer_.analyze(text);
 
@@ -176,7 +176,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   // of a sentence is typed the query then stays the same, and the searcher reuses the match.
   auto wildcard = [&](std::string_view prefix, const std::string& stem) {
     const std::string pattern = std::string(prefix) + stem;
-    if (db_.allterms_begin(pattern) == db_.allterms_end(pattern)) return Xapian::Query();
+    if (!terms_.any_starting_with(pattern)) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(weights_.max_prefix_expansion),
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
@@ -206,7 +206,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   // the whole text (with their synonyms) and the question field, as the index holds a noun run's parts.
   auto add_parts = [&](const std::string& word, double scale) {
     if (scale <= 0) return;
-    for (const auto& part : word_parts(db_, word)) {
+    for (const auto& part : word_parts(terms_, word)) {
       if (is_phrasing_word(part)) continue;
       if (synonyms_.count(part))
         add_group(part, scale, "part");
@@ -234,7 +234,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     std::vector<std::string> words = readings_->words_read_as(reading);
     // Inside unconverted kana, a word the index holds in kana (ごみ, たばこ) is one of the words
     // it reads as, too.
-    if (in_kana_run && std::find(words.begin(), words.end(), reading) == words.end() && db_.term_exists(reading))
+    if (in_kana_run && std::find(words.begin(), words.end(), reading) == words.end() && terms_.exists(reading))
       words.push_back(reading);
     if (words.empty()) return;
     std::vector<Xapian::Query> text_terms, question_terms;
@@ -307,7 +307,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
       if (words[i]->noun) add_parts(words[i]->term, weights_.parts);
       // A word no entry writes is read aloud: the index words read the same way (鳩 -> ハト,
       // 障碍 -> 障害, 寄付 -> 寄附), as an unconverted reading would find them, below the word.
-      if (weights_.unseen_reading > 0 && !words[i]->reading.empty() && !db_.term_exists(words[i]->term))
+      if (weights_.unseen_reading > 0 && !words[i]->reading.empty() && !terms_.exists(words[i]->term))
         add_reading(words[i]->reading, "sound", weights_.unseen_reading, false);
       matched = 1;
     }

@@ -12,6 +12,7 @@
 #include "madoguchi/analyzer.h"
 #include "reading_vocabulary.h"
 #include "synonym_table.h"
+#include "term_memo.h"
 
 namespace madoguchi {
 
@@ -50,9 +51,9 @@ class QueryBuilder {
  public:
   // `synonyms`: the index's synonym table (synonym_table.h); `readings`: its reading vocabulary
   // (both loaded once per revision; `readings` may be null, then kana input is not segmented).
-  QueryBuilder(Analyzer& analyzer, const Xapian::Database& db, const SynonymTable& synonyms,
+  QueryBuilder(Analyzer& analyzer, TermMemo& terms, const SynonymTable& synonyms,
                const ReadingVocabulary* readings = nullptr, QueryWeights weights = {})
-      : analyzer_(analyzer), db_(db), synonyms_(synonyms), readings_(readings), weights_(weights) {}
+      : analyzer_(analyzer), terms_(terms), synonyms_(synonyms), readings_(readings), weights_(weights) {}
 
   QueryPlan build(const std::string& text, bool prefix_last_word);
 
@@ -60,7 +61,7 @@ class QueryBuilder {
   Xapian::Query member_query(const std::string& key) const;
 
   Analyzer& analyzer_;
-  const Xapian::Database& db_;
+  TermMemo& terms_;  // the index's term frequencies, remembered for this revision
   const SynonymTable& synonyms_;
   const ReadingVocabulary* readings_;
   QueryWeights weights_;

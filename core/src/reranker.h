@@ -3,7 +3,8 @@
 // question words, XQ, that the query also has). A caller's question seldom repeats an FAQ
 // question word for word, but the entry whose question is mostly made of the caller's words is
 // the one asked about; BM25 alone prefers long entries that mention many query words in passing.
-// Works from the index alone (the candidates' term lists), never from document data.
+// Works from the index alone (the question terms and the question-length value), never from
+// document data.
 //
 // Measured on the localgovFAQ dev split (README "Search quality"): kanji +0.006 nDCG@10,
 // hiragana +0.019, one-typo +0.012. IDF-weighted coverage of the query by the question or the
@@ -12,6 +13,7 @@
 // Thread rule: plain functions over a Database the caller owns.
 #pragma once
 
+#include <string>
 #include <vector>
 #include <xapian.h>
 
@@ -28,11 +30,13 @@ struct RankedDoc {
   Xapian::docid doc = 0;
   double score = 0;  // final score
   double extra = 0;  // what the re-ranker added (MatchExplanation route "rerank")
+  std::string entry;  // the entry id where the match read it anyway (Xapian's collapse key), else ""
 };
 
 // The best `limit` of `ranked` (BM25's order, best first; `extra` 0) after re-ranking its first
-// `weights.depth` documents.
+// `weights.depth` documents. `remote_backend`: `db` answers through the network (xapian-tcpsrv),
+// so the counts come from one match instead of posting-list walks; the result is the same.
 std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan, std::vector<RankedDoc> ranked,
-                              size_t limit, const RerankWeights& weights = {});
+                              size_t limit, const RerankWeights& weights = {}, bool remote_backend = false);
 
 }  // namespace madoguchi

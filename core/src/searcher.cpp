@@ -19,6 +19,7 @@
 #include "reranker.h"
 #include "snippet.h"
 #include "synonym_table.h"
+#include "term_memo.h"
 #include "version_collapse.h"
 #include "xapian_errors.h"
 
@@ -52,6 +53,10 @@ std::string snippet_source_of(const StoredVersion& s) {
 }  // namespace
 
 struct Searcher::Impl {
+  Impl(std::string dir, Clock c, SearcherOptions o) : db_dir(std::move(dir)), clock(std::move(c)), options(std::move(o)) {}
+  Impl(const Impl&) = delete;  // `terms` refers to this Impl's own `db`
+  Impl& operator=(const Impl&) = delete;
+
   std::string db_dir;
   Clock clock;
   SearcherOptions options;
@@ -72,10 +77,16 @@ struct Searcher::Impl {
   bool decider_checked = false;  // asked the backend once whether it takes deciders
   MatchMemo last_match;       // the previous search's match, for this revision
 
+  // Only Xapian's remote backend (xapian-tcpsrv, README's thin-client seats) refuses deciders:
+  // there every posting-list or value-stream read is a network round trip. Known after match().
+  bool remote_backend() const { return as_of_leaf; }
+  TermMemo terms{db};         // term frequencies asked while typing, for this revision
+
   void load_revision_state() {
     stored_cache.clear();
     as_of_filter.reset();
     last_match.clear();
+    terms.clear();
     synonyms = read_synonym_table(db);
     readings.load(db, std::string(schema::kReading));
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
@@ -188,7 +199,7 @@ struct Searcher::Impl {
 
   static std::pair<std::vector<RankedDoc>, Xapian::doccount> ranked_of(const Xapian::MSet& mset) {
     std::vector<RankedDoc> docs;
-    for (auto it = mset.begin(); it != mset.end(); ++it) docs.push_back({*it, it.get_weight(), 0});
+    for (auto it = mset.begin(); it != mset.end(); ++it) docs.push_back({*it, it.get_weight(), 0, it.get_collapse_key()});
     return {std::move(docs), mset.get_matches_estimated()};
   }
 
@@ -199,7 +210,7 @@ struct Searcher::Impl {
     result.as_of = req.as_of.value_or(clock.today());
     const Date d = result.as_of;
 
-    QueryBuilder builder(*analyzer, db, synonyms, &readings);
+    QueryBuilder builder(*analyzer, terms, synonyms, &readings);
     QueryPlan plan = builder.build(req.query, req.prefix_last_word);
     if (!plan.empty()) {
       const std::string memo_key = MatchMemo::key_of(plan, req, d);
@@ -212,7 +223,7 @@ struct Searcher::Impl {
           filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
         // Common bigram and question leaves are weighed on the best candidates only (deferred_parts.h).
         const DeferWeights defer_weights;
-        const SplitPlan split = split_common_parts(db, plan, defer_weights);
+        const SplitPlan split = split_common_parts(terms, plan, defer_weights);
         Xapian::Query query = filters.empty() ? split.first
                                               : Xapian::Query(Xapian::Query::OP_FILTER, split.first,
                                                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
@@ -225,7 +236,7 @@ struct Searcher::Impl {
         auto [first, estimated] = match(query, d, limit ? size : 0, limit);
         std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split.deferred);
         if (ranked.size() > depth) ranked.resize(depth);
-        last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights),
+        last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend()),
                                        long(estimated)});
         outcome = last_match.find(memo_key);
       }
@@ -323,7 +334,7 @@ Searcher::~Searcher() = default;
 
 Result<std::unique_ptr<Searcher>> Searcher::open(const std::string& db_dir, const Clock& clock,
                                                  SearcherOptions options) {
-  auto impl = std::make_unique<Impl>(Impl{db_dir, clock, options, {}, {}, {}, {}, 0});
+  auto impl = std::make_unique<Impl>(db_dir, clock, options);
   try {
     impl->db = Xapian::Database(db_dir);
     auto stored = stored_identity(impl->db, db_dir);

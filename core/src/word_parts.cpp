@@ -5,7 +5,7 @@
 
 namespace madoguchi {
 
-std::vector<std::string> word_parts(const Xapian::Database& db, const std::string& word) {
+std::vector<std::string> word_parts(TermMemo& terms, const std::string& word) {
   std::vector<std::string> parts;
   // Kana words split into other kana words by chance (ごみばこ has みば); readings of kana input
   // are split against the reading vocabulary instead (query_builder.cpp).
@@ -15,7 +15,7 @@ std::vector<std::string> word_parts(const Xapian::Database& db, const std::strin
   if (w.size() <= kMinPart) return parts;
   for (size_t begin = 0; begin + kMinPart <= w.size();) {
     size_t end = w.size() - (begin == 0 ? 1 : 0);  // never the whole word
-    while (end >= begin + kMinPart && !db.term_exists(to_utf8(w.substr(begin, end - begin)))) --end;
+    while (end >= begin + kMinPart && !terms.exists(to_utf8(w.substr(begin, end - begin)))) --end;
     if (end < begin + kMinPart) {
       ++begin;
       continue;

@@ -3,18 +3,20 @@
 // compound that the dictionary knows as one morpheme stays whole on both sides: a query that
 // writes it finds only entries that write it the same way, and misses those that name a part.
 //
-// Thread rule: pure function of the database it is given.
+// Thread rule: a plain function; `terms` belongs to the caller.
 #pragma once
 
 #include <string>
 #include <vector>
 #include <xapian.h>
 
+#include "term_memo.h"
+
 namespace madoguchi {
 
 // Parts of `word` (a normalized base form of three or more characters, not kana only) that are
 // index terms of two or more characters, other than the word itself: left to right, the longest
 // term starting at each position; characters that start none are skipped. Empty otherwise.
-std::vector<std::string> word_parts(const Xapian::Database& db, const std::string& word);
+std::vector<std::string> word_parts(TermMemo& terms, const std::string& word);
 
 }  // namespace madoguchi

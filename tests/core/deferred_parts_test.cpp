@@ -20,6 +20,7 @@ namespace {
 struct Fixture {
   TempDir dir;
   Xapian::Database db;
+  TermMemo terms{db};
   std::unique_ptr<Analyzer> analyzer;
   SynonymTable synonyms;
 
@@ -35,7 +36,7 @@ struct Fixture {
   }
 
   QueryPlan plan(const std::string& text) {
-    return QueryBuilder(*analyzer, db, synonyms).build(text, false);
+    return QueryBuilder(*analyzer, terms, synonyms).build(text, false);
   }
 
   // Document weights of `query`, every match.
@@ -61,7 +62,7 @@ TEST_CASE("deferred parts: common bigram and question leaves wait, words do not"
   Fixture f;
   const QueryPlan plan = f.plan("粗大ごみの手数料");
   // Three entries: every term is in more than 2% of them.
-  const SplitPlan split = split_common_parts(f.db, plan);
+  const SplitPlan split = split_common_parts(f.terms, plan);
   REQUIRE_FALSE(split.deferred.empty());
   CHECK_FALSE(has_term_with_prefix(split.first, schema::kBigram));
   CHECK_FALSE(has_term_with_prefix(split.first, schema::kQuestion));
@@ -70,7 +71,7 @@ TEST_CASE("deferred parts: common bigram and question leaves wait, words do not"
   CHECK(f.weights(split.first).count(*f.db.postlist_begin(std::string(schema::kId) + "fee")));
 
   // Nothing is common when every entry may hold it: the plan's own query.
-  const SplitPlan whole = split_common_parts(f.db, plan, {.common_share = 1.0});
+  const SplitPlan whole = split_common_parts(f.terms, plan, {.common_share = 1.0});
   CHECK(whole.deferred.empty());
   CHECK(whole.first.serialise() == plan.query.serialise());
 }
@@ -78,7 +79,7 @@ TEST_CASE("deferred parts: common bigram and question leaves wait, words do not"
 TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[searcher][deferred]") {
   Fixture f;
   const QueryPlan plan = f.plan("粗大ごみの手数料");
-  const SplitPlan split = split_common_parts(f.db, plan);
+  const SplitPlan split = split_common_parts(f.terms, plan);
   REQUIRE_FALSE(split.deferred.empty());
   Xapian::Enquire enquire(f.db);
   enquire.set_collapse_key(schema::kSlotId);
