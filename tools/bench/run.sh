@@ -141,6 +141,19 @@ for n in "${size_list[@]}"; do
   "$bin/bench_search_madoguchi" --db "$work/db" --queries "$queries" \
     --quality-queries "$all_queries" --qrels "$qrels" --reps "$reps" \
     --today "$today" --out "$r/search_madoguchi.json" || failed search-madoguchi
+  # README's seats read the site's replica through xapian-tcpsrv: the same replay over TCP on this
+  # host (the network's round trips at their cheapest; a LAN adds its own latency to each).
+  log "$n: per-keystroke search, Madoguchi as a thin-client seat (xapian-tcpsrv)"
+  port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+  # Its own session: on SIGTERM xapian-tcpsrv signals its whole process group, this script too.
+  setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$work/db" >"$work/tcpsrv.log" 2>&1 &
+  tcpsrv=$!
+  printf 'remote 127.0.0.1:%s\n' "$port" >"$work/remote.stub"
+  for _ in $(seq 50); do grep -q 'Listening' "$work/tcpsrv.log" 2>/dev/null && break; sleep 0.1; done
+  "$bin/bench_search_madoguchi" --db "$work/remote.stub" --queries "$queries" \
+    --quality-queries "$all_queries" --qrels "$qrels" --reps "$reps" --today "$today" \
+    --out "$r/search_madoguchi_remote.json" || failed search-madoguchi-remote
+  kill "$tcpsrv" 2>/dev/null; wait "$tcpsrv" 2>/dev/null || true
   log "$n: peers (Groonga, SQLite FTS5 trigram, Xapian CJK n-gram)"
   python3 "$here/peer_groonga.py" --docs "$data/docs.jsonl" --db "$work/groonga" --queries "$queries" \
     --quality-queries "$all_queries" \
