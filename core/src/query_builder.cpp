@@ -176,7 +176,10 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   // of a sentence is typed the query then stays the same, and the searcher reuses the match.
   auto wildcard = [&](std::string_view prefix, const std::string& stem) {
     const std::string pattern = std::string(prefix) + stem;
-    if (!terms_.any_starting_with(pattern)) return Xapian::Query();
+    // One typed character nearly always starts some term, and asking would list every term that
+    // does (up to 450 KB a keystroke through a remote backend); a wildcard that expands to
+    // nothing matches nothing anyway.
+    if (to_u32(stem).size() > 1 && !terms_.any_starting_with(pattern)) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(weights_.max_prefix_expansion),
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };

@@ -13,6 +13,16 @@ Xapian::doccount TermMemo::frequency(const std::string& term) {
 bool TermMemo::any_starting_with(const std::string& prefix) {
   if (const auto it = prefixes_.find(prefix); it != prefixes_.end()) return it->second;
   if (prefixes_.size() >= kMaxRemembered) prefixes_.clear();
+  // No term starts with `prefix` if none starts with it minus its last character: typing on past
+  // the index's words asks nothing more.
+  size_t cut = prefix.size();
+  while (cut > 0 && (static_cast<unsigned char>(prefix[cut - 1]) & 0xC0) == 0x80) --cut;  // UTF-8 continuation
+  if (cut > 0) {
+    if (const auto it = prefixes_.find(prefix.substr(0, cut - 1)); it != prefixes_.end() && !it->second) {
+      prefixes_.emplace(prefix, false);
+      return false;
+    }
+  }
   const bool any = db_.allterms_begin(prefix) != db_.allterms_end(prefix);
   prefixes_.emplace(prefix, any);
   return any;

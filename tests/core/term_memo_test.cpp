@@ -49,3 +49,31 @@ TEST_CASE("the term memo answers as the index does until it is cleared", "[searc
   CHECK(terms.exists("鳩"));
   CHECK(terms.any_starting_with("鳩"));
 }
+
+TEST_CASE("the term memo knows that typing on past the index's words starts no term", "[searcher][terms]") {
+  TempDir dir;
+  {
+    Xapian::WritableDatabase w(dir.str("db"), Xapian::DB_CREATE);
+    Xapian::Document doc;
+    doc.add_term("保健所");
+    w.add_document(doc);
+    w.commit();
+  }
+  Xapian::Database db(dir.str("db"));
+  TermMemo terms(db);
+  CHECK_FALSE(terms.any_starting_with("鳩"));
+  {
+    Xapian::WritableDatabase w(dir.str("db"));
+    Xapian::Document doc;
+    doc.add_term("鳩舎");
+    w.add_document(doc);
+    w.commit();
+  }
+  REQUIRE(db.reopen());
+  // Answered from "鳩" alone (the index was not asked again; it now has 鳩舎).
+  CHECK_FALSE(terms.any_starting_with("鳩舎"));
+  CHECK(terms.any_starting_with("保健"));
+  CHECK_FALSE(terms.any_starting_with("保健センター"));
+  terms.clear();
+  CHECK(terms.any_starting_with("鳩舎"));
+}
