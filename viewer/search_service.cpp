@@ -29,6 +29,14 @@ SearchReply run_search(Searcher& searcher, const SearchJob& job) {
   return reply;
 }
 
+SearchReply complete_snippets(Searcher& searcher, const SearchJob& job) {
+  SearchRequest request = job.request;
+  request.snippet_hits = -1;  // no refresh first: the same revision gives the same hits (match memo)
+  SearchReply reply{job.generation, searcher.search(request), searcher.entry_count(), searcher.release()};
+  reply.completes = true;
+  return reply;
+}
+
 ShowReply run_show(Searcher& searcher, const ShowJob& job) {
   return ShowReply{job.generation, searcher.show(job.id, job.as_of)};
 }
@@ -40,7 +48,9 @@ InlineSearchService::InlineSearchService(const std::string& db_dir, const Clock&
 }
 
 void InlineSearchService::submit(SearchJob job) {
-  if (searcher_) replies_.push_back(run_search(*searcher_, job));
+  if (!searcher_) return;
+  replies_.push_back(run_search(*searcher_, job));
+  if (job.snippets_after) replies_.push_back(complete_snippets(*searcher_, job));
 }
 
 void InlineSearchService::submit(ShowJob job) {
@@ -90,7 +100,7 @@ std::vector<Reply> SearchWorker::drain() {
 
 bool SearchWorker::busy() const {
   std::lock_guard lock(mu_);
-  return opening_ || running_ > 0 || search_ || show_;
+  return opening_ || running_ > 0 || search_ || show_ || completion_;
 }
 
 void SearchWorker::run() {
@@ -106,13 +116,22 @@ void SearchWorker::run() {
   for (;;) {
     std::optional<SearchJob> search;
     std::optional<ShowJob> show;
+    std::optional<SearchJob> completion;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [&] { return stop_ || search_ || show_; });
+      cv_.wait(lock, [&] { return stop_ || search_ || show_ || completion_; });
       if (stop_) return;
-      // Searches first: the results list is what the operator is waiting for while typing.
-      if (search_) search = std::exchange(search_, std::nullopt);
-      else show = std::exchange(show_, std::nullopt);
+      // Searches first: the results list is what the operator is waiting for while typing; then
+      // the detail of the selected hit; the rest of a list's snippets last (dropped when a newer
+      // search came meanwhile).
+      if (search_) {
+        search = std::exchange(search_, std::nullopt);
+        completion_.reset();
+      } else if (show_) {
+        show = std::exchange(show_, std::nullopt);
+      } else {
+        completion = std::exchange(completion_, std::nullopt);
+      }
       ++running_;
     }
     Reply reply = OpenReply{};
@@ -122,12 +141,15 @@ void SearchWorker::run() {
       else reply = ShowReply{show->generation, Status::io_error("index is not open")};
     } else if (search) {
       reply = run_search(*searcher, *search);
+    } else if (completion) {
+      reply = complete_snippets(*searcher, *completion);
     } else {
       reply = run_show(*searcher, *show);
     }
     {
       std::lock_guard lock(mu_);
       replies_.push_back(std::move(reply));
+      if (searcher && search && search->snippets_after) completion_ = std::move(search);
       --running_;
     }
     if (wake_) wake_();

@@ -30,6 +30,10 @@ namespace madoguchi::viewer {
 struct SearchJob {
   uint64_t generation = 0;  // echoed in the reply: the model drops replies older than its newest
   SearchRequest request;
+  // `request.snippet_hits` covers the first page only: once no newer search is waiting, the same
+  // search is answered again with every snippet (a second reply, `completes` set). The page the
+  // operator sees comes first; the rest of the list costs nothing while keys are still coming.
+  bool snippets_after = false;
 };
 
 struct ShowJob {
@@ -53,6 +57,7 @@ struct SearchReply {
   int entry_count = 0;  // after refreshing to the newest committed revision
   std::optional<ReleaseInfo> release;
   std::optional<std::string> charset;  // set when the search moved to a newer revision
+  bool completes = false;  // the same search with every snippet (SearchJob::snippets_after)
 };
 
 struct ShowReply {
@@ -114,6 +119,7 @@ class SearchWorker final : public SearchService {
   std::optional<SearchJob> search_;     // GUARDED_BY(mu_): waiting search (newest only)
   std::optional<ShowJob> show_;         // GUARDED_BY(mu_): waiting show (newest only)
   std::vector<Reply> replies_;          // GUARDED_BY(mu_)
+  std::optional<SearchJob> completion_;  // GUARDED_BY(mu_): a search still owing its other snippets
   int running_ = 0;                     // GUARDED_BY(mu_): jobs taken but not yet answered
   bool opening_ = true;                 // GUARDED_BY(mu_)
   bool stop_ = false;                   // GUARDED_BY(mu_)
@@ -123,6 +129,8 @@ class SearchWorker final : public SearchService {
 
 // Runs one job against a Searcher (shared by both services).
 SearchReply run_search(Searcher& searcher, const SearchJob& job);
+// The second reply of a job with `snippets_after`: the same search, same revision, every snippet.
+SearchReply complete_snippets(Searcher& searcher, const SearchJob& job);
 ShowReply run_show(Searcher& searcher, const ShowJob& job);
 OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOptions options,
                      std::unique_ptr<Searcher>& out);

@@ -403,6 +403,12 @@ void ViewModel::submit_search() {
   job.generation = ++search_generation_;
   job.request.query = with_ascii_spaces(state_.query);
   job.request.limit = options_.result_limit;
+  // The rows the window shows first get their snippets at once, the others in a second reply
+  // when no newer key is waiting: 30 snippets made a keystroke at 100k entries 38% slower at p50.
+  if (options_.first_page < options_.result_limit) {
+    job.request.snippet_hits = options_.first_page;
+    job.snippets_after = true;
+  }
   job.request.as_of = effective_as_of();
   job.request.category = state_.filters.category;
   job.request.type = state_.filters.type;
@@ -979,6 +985,10 @@ void ViewModel::on_search(SearchReply& reply) {
     ++state_.index.charset_version;
   }
   if (reply.generation != search_generation_) return;  // stale: a newer query is on its way
+  if (reply.completes) {
+    complete_snippets(reply);
+    return;
+  }
   state_.searching = false;
   if (!reply.result) {
     state_.search_error = reply.result.status().to_string();
@@ -1017,6 +1027,21 @@ void ViewModel::on_search(SearchReply& reply) {
     detail_for_.clear();
   }
   pause_deadline_ = options_.now() + options_.pause_seconds;
+}
+
+// The second reply of a search: the same hits, now each with its snippet. Only snippets change,
+// so nothing the operator selected or scrolled to moves, and no event repeats the search.
+void ViewModel::complete_snippets(SearchReply& reply) {
+  if (!reply.result || reply.result->query != state_.results_query) return;
+  std::vector<Hit>& hits = reply.result->hits;
+  if (hits.size() != state_.hits.size()) return;
+  for (size_t i = 0; i < hits.size(); ++i) {
+    if (hits[i].id != state_.hits[i].id) return;  // the index moved in between: keep what is shown
+  }
+  for (size_t i = 0; i < hits.size(); ++i) {
+    state_.hits[i].snippet = std::move(hits[i].snippet);
+    state_.hits[i].highlights = std::move(hits[i].highlights);
+  }
 }
 
 void ViewModel::on_show(ShowReply& reply) {

@@ -20,6 +20,7 @@ namespace madoguchi::viewer {
 
 struct ViewModelOptions {
   int result_limit = 30;          // hits asked for per search
+  int first_page = 10;            // of them, those whose snippets come in the first reply (the rest right after)
   double pause_seconds = 2.0;     // typing pause on results that counts as a settle point
   double notice_seconds = 4.0;    // how long a status notice stays
   float default_font_size = 20;   // Ctrl+0 returns here
@@ -103,6 +104,7 @@ class ViewModel {
   void request_detail();
   void on_open(OpenReply& reply);
   void on_search(SearchReply& reply);
+  void complete_snippets(SearchReply& reply);
   void on_show(ShowReply& reply);
   void on_watch(WatchReport& report);
   void on_changes(ChangesReply& reply);

@@ -266,7 +266,8 @@ struct Searcher::Impl {
             }
           }
         }
-        result.hits.push_back(make_hit(*hit, d, ranked.score, int(result.hits.size()) + 1, plan));
+        const bool with_snippet = req.snippet_hits < 0 || int(result.hits.size()) < req.snippet_hits;
+        result.hits.push_back(make_hit(*hit, d, ranked.score, int(result.hits.size()) + 1, plan, with_snippet));
         if (req.explain)
           result.hits.back().explanation =
               explain_match(db, *analyzer, plan, docid, stored->version, ranked.score, ranked.extra);
@@ -276,7 +277,7 @@ struct Searcher::Impl {
     return result;
   }
 
-  Hit make_hit(const LoadedVersion& loaded, Date d, double score, int rank, const QueryPlan& plan) {
+  Hit make_hit(const LoadedVersion& loaded, Date d, double score, int rank, const QueryPlan& plan, bool with_snippet) {
     const StoredVersion& s = loaded.stored;
     Hit h;
     h.rank = rank;
@@ -296,6 +297,7 @@ struct Searcher::Impl {
       }
     }
     h.badge = badge_for(s, d, h.status, options.badge_days);
+    if (!with_snippet) return h;
     Snippet snippet = make_snippet(*analyzer, loaded.snippet_source, plan, 300, &snippet_tokens);
     h.snippet = std::move(snippet.text);
     h.highlights = std::move(snippet.highlights);

@@ -106,3 +106,42 @@ TEST_CASE("destroying a busy worker waits for it and returns", "[viewer][worker]
 }
 
 }  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("a search asked with its first page's snippets is answered again with every snippet", "[viewer][worker]") {
+  TempDir tmp;
+  const std::string db = build_viewer_index(tmp);
+  SearchWorker worker(db, Clock::fixed(today()), {}, nullptr);
+  SearchJob job = search(1, "保健所 相談");
+  job.request.snippet_hits = 1;
+  job.snippets_after = true;
+  worker.submit(job);
+  auto replies = collect(worker, [](const auto& all) {
+    for (const auto& r : all)
+      if (auto* s = std::get_if<SearchReply>(&r); s && s->completes) return true;
+    return false;
+  });
+  std::vector<const SearchReply*> searches;
+  for (const auto& r : replies)
+    if (auto* s = std::get_if<SearchReply>(&r)) searches.push_back(s);
+  REQUIRE(searches.size() == 2);
+  REQUIRE(searches[0]->result.has_value());
+  REQUIRE(searches[1]->result.has_value());
+  const auto& first = searches[0]->result->hits;
+  const auto& all = searches[1]->result->hits;
+  CHECK_FALSE(searches[0]->completes);
+  REQUIRE(first.size() >= 2);
+  CHECK_FALSE(first[0].snippet.empty());
+  for (size_t i = 1; i < first.size(); ++i) CHECK(first[i].snippet.empty());
+  REQUIRE(all.size() == first.size());
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].id == first[i].id);
+    CHECK(all[i].score == first[i].score);
+    CHECK_FALSE(all[i].snippet.empty());
+  }
+  CHECK(all[0].snippet == first[0].snippet);
+  CHECK_FALSE(worker.busy());
+}
+
+}  // namespace madoguchi::viewer::test

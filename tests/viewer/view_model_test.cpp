@@ -478,3 +478,27 @@ TEST_CASE("a rebuilt index is picked up by the next keystroke", "[viewer][model]
 }
 
 }  // namespace madoguchi::viewer::test
+
+namespace madoguchi::viewer::test {
+
+TEST_CASE("the first page's snippets come first, the rest follow without a second search event", "[viewer][model]") {
+  TempDir tmp;
+  const std::string db = build_viewer_index(tmp);
+  InlineSearchService service{db, Clock::fixed(today())};
+  RecordingEvents events;
+  FakeTime time;
+  ViewModel model{service, events, ViewModelOptions{.first_page = 1, .now = time.fn()}};
+  model.set_index_path(db);
+  model.set_today(today());
+  model.pump();
+  type(model, "保健所 相談");
+  const ViewState& s = model.state();
+  REQUIRE(s.hits.size() >= 2);
+  for (const auto& h : s.hits) CHECK_FALSE(h.snippet.empty());  // the second reply filled them in
+  REQUIRE(events.searches.size() == 1);                        // one search, logged once
+  CHECK_FALSE(events.searches[0].hits[0].snippet.empty());     // as first answered: the page...
+  CHECK(events.searches[0].hits[1].snippet.empty());           // ...and no more
+  CHECK(s.selected == 0);
+}
+
+}  // namespace madoguchi::viewer::test

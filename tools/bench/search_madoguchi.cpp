@@ -1,10 +1,12 @@
 // Per-keystroke search latency of Madoguchi through Searcher::search, the exact call the viewer
-// makes (analysis + Xapian + snippets for the returned page), limit 10.
+// makes (analysis + Xapian + snippets for the returned page), limit 10. The viewer asks for 30
+// and snippets for its first 10 at once (--limit 30 --snippet-hits 10), the rest in a second
+// reply once no newer key is waiting (README "Performance").
 //
 //   bench_search_madoguchi --db DIR --queries queries.tsv [--quality-queries all.tsv]
 //                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
-//                          [--keystroke-log keystrokes.tsv]
+//                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
@@ -28,7 +30,8 @@ int main(int argc, char** argv) try {
   auto searcher = madoguchi::Searcher::open(db, madoguchi::Clock::fixed(*today));
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
-  madoguchi::SearchRequest request{.limit = 10, .prefix_last_word = args.get_int("--prefix", 1) != 0};
+  madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};
+  request.snippet_hits = args.get_int("--snippet-hits", -1);  // the viewer: --limit 30 --snippet-hits 10
   size_t snippet_bytes = 0;
   auto search = [&](const std::string& typed) {
     request.query = typed;

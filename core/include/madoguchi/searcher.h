@@ -28,6 +28,9 @@ struct SearchRequest {
   std::string municipality;
   bool prefix_last_word = true;  // the word being typed matches as a prefix (unless followed by a space)
   bool explain = false;          // fill Hit::explanation (slower: one extra match per query part)
+  // How many of the first hits get a snippet; the rest come without (empty snippet and
+  // highlights). -1: every hit. The viewer asks its first page at once and the rest after.
+  int snippet_hits = -1;
 };
 
 // Why a hit matched: one query part (docs/search-explain.md). The weights of a hit's parts add up
