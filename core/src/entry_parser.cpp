@@ -45,6 +45,8 @@ Result<FrontMatter> split_front_matter(std::string_view path, const std::string&
   return error("front matter is not closed: add a '---' line after the fields", 1);
 }
 
+constexpr size_t kMaxIdBytes = 200;
+
 // [a-z0-9]+(-[a-z0-9]+)*, by hand: libstdc++'s std::regex recurses per character and overflows
 // the stack on a long id (tests/robustness/hostile_input_test.cpp).
 bool is_valid_id(std::string_view id) {
@@ -144,6 +146,11 @@ Result<EntryVersion> parse_entry_unguarded(std::string_view path, std::string_vi
   if (!root["id"]) return error("missing required field 'id'", nullptr);
   if (!is_valid_id(v.id))
     return error("id '" + v.id + "' must be lowercase letters, digits and single hyphens ([a-z0-9-]+)", "id");
+  // The index finds an entry's versions by a term made of its id, and Xapian caps a term's length.
+  if (v.id.size() > kMaxIdBytes)
+    return error("id '" + v.id.substr(0, 40) + "...' is " + std::to_string(v.id.size()) + " characters long: at most " +
+                     std::to_string(kMaxIdBytes),
+                 "id");
 
   v.title = scalar("title");
   if (v.title.empty()) return error("missing required field 'title'", root["title"] ? "title" : nullptr);
