@@ -172,8 +172,9 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     if (scale != 1.0) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, scale);
     plan.parts.push_back({std::move(term), std::string(field), std::move(route), std::move(q)});
   };
-  // A prefix no index term starts with adds no leaf (its highlight prefix stays): while the tail
-  // of a sentence is typed the query then stays the same, and the searcher reuses the match.
+  // A prefix of two or more characters that no index term starts with adds no leaf (its highlight
+  // prefix stays): while the tail of a sentence is typed the query then stays the same, and the
+  // searcher reuses the match.
   auto wildcard = [&](std::string_view prefix, const std::string& stem) {
     const std::string pattern = std::string(prefix) + stem;
     // One typed character nearly always starts some term, and asking would list every term that

@@ -43,8 +43,8 @@ QuestionCounts counts_by_walking(const Xapian::Database& db, const std::vector<s
   return c;
 }
 
-// A remote backend, where a posting list crosses the network whole and a value stream one
-// document per round trip (44 ms a keystroke at 100k entries): one match over the candidates'
+// A remote backend, where a posting list crosses the network whole (44 ms a keystroke at 100k
+// entries) and a value stream one document per round trip: one match over the candidates'
 // entries (candidate_entries.h), each term weighing 1 (CoordWeight), so a hit's weight is its
 // shared count, sorted by question length so that each hit carries that value as its sort key.
 // Locally the walk is cheaper (the sort reads each hit's value on its own).

@@ -148,12 +148,18 @@ for n in "${size_list[@]}"; do
   # Its own session: on SIGTERM xapian-tcpsrv signals its whole process group, this script too.
   setsid xapian-tcpsrv --interface 127.0.0.1 --port "$port" "$work/db" >"$work/tcpsrv.log" 2>&1 &
   tcpsrv=$!
+  trap '[ -n "${tcpsrv:-}" ] && kill "$tcpsrv" 2>/dev/null; true' EXIT  # also when the run is cut short
   printf 'remote 127.0.0.1:%s\n' "$port" >"$work/remote.stub"
-  for _ in $(seq 50); do grep -q 'Listening' "$work/tcpsrv.log" 2>/dev/null && break; sleep 0.1; done
+  for _ in $(seq 50); do
+    grep -q 'Listening' "$work/tcpsrv.log" 2>/dev/null || ! kill -0 "$tcpsrv" 2>/dev/null && break
+    sleep 0.1
+  done
   "$bin/bench_search_madoguchi" --db "$work/remote.stub" --queries "$queries" \
     --quality-queries "$all_queries" --qrels "$qrels" --reps "$reps" --today "$today" \
     --out "$r/search_madoguchi_remote.json" || failed search-madoguchi-remote
-  kill "$tcpsrv" 2>/dev/null; wait "$tcpsrv" 2>/dev/null || true
+  kill "$tcpsrv" 2>/dev/null || true  # gone already (its port taken, no index): the stage failed above
+  wait "$tcpsrv" 2>/dev/null || true
+  tcpsrv=""
   log "$n: peers (Groonga, SQLite FTS5 trigram, Xapian CJK n-gram)"
   python3 "$here/peer_groonga.py" --docs "$data/docs.jsonl" --db "$work/groonga" --queries "$queries" \
     --quality-queries "$all_queries" \
