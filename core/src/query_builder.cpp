@@ -178,10 +178,12 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   auto wildcard = [&](std::string_view prefix, const std::string& stem) {
     const std::string pattern = std::string(prefix) + stem;
     // One typed character nearly always starts some term, and asking would list every term that
-    // does (up to 450 KB a keystroke through a remote backend); a wildcard that expands to
-    // nothing matches nothing anyway.
-    if (to_u32(stem).size() > 1 && !terms_.any_starting_with(pattern)) return Xapian::Query();
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(weights_.max_prefix_expansion),
+    // does (the whole list crosses the network from a remote backend); a wildcard that expands
+    // to nothing matches nothing anyway.
+    const bool one_character = to_u32(stem).size() <= 1;
+    if (!one_character && !terms_.any_starting_with(pattern)) return Xapian::Query();
+    const int expansion = one_character ? weights_.max_prefix_expansion_one_character : weights_.max_prefix_expansion;
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(expansion),
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
   // A word and its synonyms (editors' groups, Sudachi's spelling variants) in the whole text; the
