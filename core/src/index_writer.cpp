@@ -1,4 +1,3 @@
-#include "synonym_table.h"
 #include "madoguchi/index_writer.h"
 
 #include <algorithm>
@@ -23,6 +22,7 @@
 #include "normalizer.h"
 #include "sharded_build.h"
 #include "sudachi_restriction.h"
+#include "synonym_table.h"
 #include "xapian_errors.h"
 
 namespace madoguchi {

@@ -28,6 +28,12 @@ NormalizedText normalize_with_offsets(std::string_view input);
 
 // Decodes one code point at `pos`, advancing it; invalid bytes yield U+FFFD and advance by one.
 char32_t next_code_point(std::string_view text, size_t& pos);
+// The start of the code point holding byte `i` (`i` itself at 0, at or past the end, or on a
+// lead byte): UTF-8 continuation bytes are stepped over backwards.
+inline size_t code_point_start(std::string_view text, size_t i) {
+  while (i > 0 && i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return i;
+}
 void append_utf8(std::string& out, char32_t cp);
 
 bool is_hiragana(char32_t cp);

@@ -76,11 +76,11 @@ struct Searcher::Impl {
   bool as_of_leaf = false;    // the backend refused the filter as a decider: use its value leaf
   bool decider_checked = false;  // asked the backend once whether it takes deciders
   MatchMemo last_match;       // the previous search's match, for this revision
+  TermMemo terms{db};         // term frequencies asked while typing, for this revision
 
   // Only Xapian's remote backend (xapian-tcpsrv, README's thin-client seats) refuses deciders:
   // there every posting-list or value-stream read is a network round trip. Known after match().
   bool remote_backend() const { return as_of_leaf; }
-  TermMemo terms{db};         // term frequencies asked while typing, for this revision
 
   void load_revision_state() {
     stored_cache.clear();

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "normalizer.h"
+
 namespace madoguchi {
 namespace {
 
@@ -15,11 +17,6 @@ bool matches(const Token& t, const QueryPlan& plan) {
       if (starts_with(*s, p)) return true;
   }
   return false;
-}
-
-size_t align_back(const std::string& s, size_t i) {
-  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  return i;
 }
 
 }  // namespace
@@ -60,9 +57,9 @@ std::vector<std::pair<size_t, size_t>> ranges_near_matches(Analyzer& analyzer, c
   for (const auto& t : plan.terms) first = std::min(first, plain.find(t));
   for (const auto& p : plan.prefixes) first = std::min(first, plain.find(p));
   const size_t lead = max_bytes / 4;
-  const size_t begin = first == std::string::npos || first < lead ? 0 : align_back(plain, first - lead);
+  const size_t begin = first == std::string::npos || first < lead ? 0 : code_point_start(plain, first - lead);
   size_t end = std::min(plain.size(), begin + 2 * max_bytes);
-  if (end < plain.size()) end = align_back(plain, end);
+  if (end < plain.size()) end = code_point_start(plain, end);
   auto ranges = match_ranges(analyzer, plain.substr(begin, end - begin), plan, cache);
   for (auto& r : ranges) r = {r.first + begin, r.second + begin};
   return ranges;
@@ -80,10 +77,10 @@ Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPl
       if (count > best_count) best_count = count, best = i;
     }
     const size_t lead = max_bytes / 8;
-    start = ranges[best].first > lead ? align_back(plain, ranges[best].first - lead) : 0;
+    start = ranges[best].first > lead ? code_point_start(plain, ranges[best].first - lead) : 0;
   }
   size_t end = std::min(plain.size(), start + max_bytes);
-  if (end < plain.size()) end = align_back(plain, end);
+  if (end < plain.size()) end = code_point_start(plain, end);
 
   Snippet s;
   const std::string ellipsis = "…";

@@ -1,5 +1,7 @@
 #include "term_memo.h"
 
+#include "normalizer.h"
+
 namespace madoguchi {
 
 Xapian::doccount TermMemo::frequency(const std::string& term) {
@@ -15,10 +17,9 @@ bool TermMemo::any_starting_with(const std::string& prefix) {
   if (prefixes_.size() >= kMaxRemembered) prefixes_.clear();
   // No term starts with `prefix` if none starts with it minus its last character: typing on past
   // the index's words asks nothing more.
-  size_t cut = prefix.size();
-  while (cut > 0 && (static_cast<unsigned char>(prefix[cut - 1]) & 0xC0) == 0x80) --cut;  // UTF-8 continuation
-  if (cut > 0) {
-    if (const auto it = prefixes_.find(prefix.substr(0, cut - 1)); it != prefixes_.end() && !it->second) {
+  if (!prefix.empty()) {
+    const std::string shorter = prefix.substr(0, code_point_start(prefix, prefix.size() - 1));
+    if (const auto it = prefixes_.find(shorter); it != prefixes_.end() && !it->second) {
       prefixes_.emplace(prefix, false);
       return false;
     }
