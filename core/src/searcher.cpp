@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <unordered_map>
 #include <utility>
 #include <xapian.h>
@@ -18,6 +19,7 @@
 #include "release_store.h"
 #include "reranker.h"
 #include "snippet.h"
+#include "split_match.h"
 #include "synonym_table.h"
 #include "term_memo.h"
 #include "version_collapse.h"
@@ -77,6 +79,16 @@ struct Searcher::Impl {
   bool decider_checked = false;  // asked the backend once whether it takes deciders
   MatchMemo last_match;       // the previous search's match, for this revision
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
+  std::unique_ptr<SplitMatcher> split;  // the match's second thread, once the index is large enough
+
+  // The second match thread when it pays (split_match.h): a large index, two cores, and not
+  // turned off. Started on first use, so small indexes and one-core machines never start it.
+  SplitMatcher* split_matcher() {
+    if (!split && options.match_threads >= 2 && db.get_doccount() >= Xapian::doccount(options.split_min_documents) &&
+        std::thread::hardware_concurrency() >= 2)
+      split = std::make_unique<SplitMatcher>(db_dir);
+    return split.get();
+  }
 
   // Only Xapian's remote backend (xapian-tcpsrv, README's thin-client seats) refuses deciders:
   // there every posting-list or value-stream read is a network round trip. Known after match().
@@ -182,8 +194,11 @@ struct Searcher::Impl {
         // More than a page of droppable versions (a publish of many upcoming changes): a longer
         // match would cost more than Xapian's collapse.
         if (const Xapian::doccount extra = as_of_filter.redundant(); extra <= size) {
-          const Xapian::MSet mset = enquire.get_mset(0, size ? size + extra : 0, check_at_least, nullptr, &not_ended);
-          return {collapse_versions(mset, as_of_filter, size), mset.get_matches_estimated()};
+          const Xapian::doccount wanted = size ? size + extra : 0;
+          std::optional<MatchPart> part;
+          if (wanted && split_matcher()) part = split->match(db, query, wanted, check_at_least, as_of_filter);
+          if (!part) part = match_docid_range(db, query, 1, db.get_lastdocid(), wanted, check_at_least, as_of_filter);
+          return {collapse_versions(part->docs, as_of_filter, size), part->estimated};
         }
         enquire.set_collapse_key(schema::kSlotId);
         return ranked_of(enquire.get_mset(0, size, check_at_least, nullptr, &not_ended));

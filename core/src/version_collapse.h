@@ -20,10 +20,12 @@
 
 namespace madoguchi {
 
-// The first `size` documents of `mset` (matched without a collapse key, with `filter`'s decider)
-// after dropping each version whose entry (filter.group_of) already has a better one in `mset`.
-// REQUIRES: `mset` holds at least `size + filter.redundant()` documents when the match has that
-// many, so that the collapsed prefix is complete.
-std::vector<RankedDoc> collapse_versions(const Xapian::MSet& mset, const AsOfFilter& filter, Xapian::doccount size);
+// The first `size` documents of `matched` (best first, matched without a collapse key, with
+// `filter`'s decider) after dropping each version whose entry (filter.group_of) already has a
+// better one in `matched`.
+// REQUIRES: `matched` holds at least `size + filter.redundant()` documents when the match has
+// that many, so that the collapsed prefix is complete.
+std::vector<RankedDoc> collapse_versions(const std::vector<RankedDoc>& matched, const AsOfFilter& filter,
+                                         Xapian::doccount size);
 
 }  // namespace madoguchi

@@ -7,6 +7,7 @@
 
 #include "as_of_filter.h"
 #include "madoguchi/schema.h"
+#include "split_match.h"
 #include "test_support.h"
 #include "version_collapse.h"
 
@@ -82,16 +83,12 @@ TEST_CASE("collapse_versions: the same documents and weights as Xapian's collaps
     const Xapian::MSet want = collapsed.get_mset(0, size, 0, nullptr, &not_ended);
     for (auto it = want.begin(); it != want.end(); ++it) expected.push_back({*it, it.get_weight(), 0});
 
-    Xapian::Enquire plain(f.db);
-    plain.set_query(query);
-    const Xapian::MSet mset = plain.get_mset(0, size + filter.redundant(), 0, nullptr, &not_ended);
-    const auto got = collapse_versions(mset, filter, size);
+    const MatchPart plain = match_docid_range(f.db, query, 1, f.db.get_lastdocid(), size + filter.redundant(), 0, filter);
+    const auto got = collapse_versions(plain.docs, filter, size);
     CHECK(docs_of(got) == docs_of(expected));
   }
   // Both live iso versions match; without the groups the page would show the entry twice.
-  Xapian::Enquire plain(f.db);
-  plain.set_query(query);
-  const Xapian::MSet all = plain.get_mset(0, 10, 0, nullptr, &not_ended);
-  CHECK(all.size() == 5);
-  CHECK(collapse_versions(all, filter, 10).size() == 4);
+  const MatchPart all = match_docid_range(f.db, query, 1, f.db.get_lastdocid(), 10, 0, filter);
+  CHECK(all.docs.size() == 5);
+  CHECK(collapse_versions(all.docs, filter, 10).size() == 4);
 }

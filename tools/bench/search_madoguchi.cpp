@@ -7,8 +7,11 @@
 //                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
 //                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
+//                          [--match-threads 2] [--split-min 15000]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
+// --match-threads 1 matches on the calling thread only; --split-min is the index size from which
+// two threads match (SearcherOptions).
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
 // score, badge, snippet, highlights) to FILE, so that a speed change can be checked to leave
 // every result identical (`cmp` two dumps).
@@ -27,7 +30,9 @@ int main(int argc, char** argv) try {
   auto today = madoguchi::Date::parse(args.get("--today", "2024-06-01"));
   if (!today) throw std::runtime_error("--today must be YYYY-MM-DD");
 
-  auto searcher = madoguchi::Searcher::open(db, madoguchi::Clock::fixed(*today));
+  auto searcher = madoguchi::Searcher::open(db, madoguchi::Clock::fixed(*today),
+                                            {.match_threads = args.get_int("--match-threads", 2),
+                                             .split_min_documents = args.get_int("--split-min", 15000)});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};

@@ -89,6 +89,11 @@ struct EntryDetail {
 
 struct SearcherOptions {
   int badge_days = 14;  // 新規 / 更新 when the change took effect within this many days
+  // 2: an index of at least `split_min_documents` documents is matched on two threads, each
+  // over half of it (core/src/split_match.h); 1: on the searching thread only. Below that size
+  // the second thread costs about what it saves (docs/performance.md, "Matching on two cores").
+  int match_threads = 2;
+  int split_min_documents = 15000;
 };
 
 class Searcher {

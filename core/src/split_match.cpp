@@ -1,0 +1,123 @@
+#include "split_match.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "docid_range.h"
+
+namespace madoguchi {
+
+MatchPart match_docid_range(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid first,
+                            Xapian::docid last, Xapian::doccount size, Xapian::doccount check_at_least,
+                            const AsOfFilter& filter) {
+  Xapian::Enquire enquire(db);
+  if (first <= 1 && last >= db.get_lastdocid())
+    enquire.set_query(query);
+  else
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query((new DocidRange(first, last))->release())));
+  const AsOfFilter::Decider not_ended(filter);
+  const Xapian::MSet mset = enquire.get_mset(0, size, check_at_least, nullptr, &not_ended);
+  MatchPart part;
+  part.docs.reserve(mset.size());
+  for (auto it = mset.begin(); it != mset.end(); ++it) part.docs.push_back({*it, it.get_weight(), 0});
+  part.estimated = mset.get_matches_estimated();
+  part.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  return part;
+}
+
+MatchPart merge_parts(const MatchPart& a, const MatchPart& b, Xapian::doccount size) {
+  MatchPart merged;
+  merged.exact = a.exact && b.exact;
+  merged.estimated = merged.exact ? a.estimated + b.estimated : std::max(a.estimated, b.estimated);
+  auto i = a.docs.begin(), j = b.docs.begin();
+  while (merged.docs.size() < size && (i != a.docs.end() || j != b.docs.end())) {
+    const bool take_a = j == b.docs.end() ||
+                        (i != a.docs.end() && (i->score > j->score || (i->score == j->score && i->doc < j->doc)));
+    merged.docs.push_back(take_a ? *i++ : *j++);
+  }
+  return merged;
+}
+
+SplitMatcher::SplitMatcher(std::string db_dir) : db_dir_(std::move(db_dir)), thread_([this] { run(); }) {}
+
+SplitMatcher::~SplitMatcher() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  wake_.notify_one();
+  thread_.join();
+}
+
+bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
+  if (declined_) return false;
+  try {
+    // The revision alone is not enough: a rebuilt index starts counting again, and a replica
+    // re-copied in full may sit in a new directory. The UUID names the database.
+    const std::string uuid = db.get_uuid();
+    const Xapian::rev revision = db.get_revision();
+    if (!db_ || (db_->get_uuid() != uuid && opened_for_ != uuid)) {
+      opened_for_ = uuid;  // one fresh open per caller database, not one per search
+      db_.emplace(db_dir_);
+    }
+    if (db_->get_uuid() == uuid && db_->get_revision() != revision) db_->reopen();
+    return db_->get_uuid() == uuid && db_->get_revision() == revision;
+  } catch (const Xapian::InvalidOperationError&) {
+    declined_ = true;  // a database of several shards has no single revision: always one thread
+  } catch (const Xapian::Error&) {
+    db_.reset();  // e.g. its directory was removed under it: open anew next time
+  }
+  return false;
+}
+
+std::optional<MatchPart> SplitMatcher::match(const Xapian::Database& db, const Xapian::Query& query,
+                                             Xapian::doccount size, Xapian::doccount check_at_least,
+                                             const AsOfFilter& filter) {
+  if (!at_revision_of(db)) return std::nullopt;
+  const Xapian::docid last = db.get_lastdocid(), middle = last / 2;
+  {
+    std::lock_guard lock(mu_);
+    job_ = Job{query.serialise(), middle + 1, last, size, check_at_least, &filter};
+    part_.reset();
+    error_ = nullptr;
+  }
+  wake_.notify_one();
+  std::optional<MatchPart> lower;
+  std::exception_ptr lower_error;
+  try {
+    lower = match_docid_range(db, query, 1, middle, size, check_at_least, filter);
+  } catch (...) {
+    lower_error = std::current_exception();  // the second thread still reads `filter`: wait for it first
+  }
+  std::unique_lock lock(mu_);
+  done_.wait(lock, [&] { return part_ || error_; });
+  if (lower_error) std::rethrow_exception(lower_error);
+  if (error_) std::rethrow_exception(error_);
+  return merge_parts(*lower, *part_, size);
+}
+
+void SplitMatcher::run() {
+  std::unique_lock lock(mu_);
+  for (;;) {
+    wake_.wait(lock, [&] { return job_ || stop_; });
+    if (stop_) return;
+    const Job job = std::move(*job_);
+    job_.reset();
+    lock.unlock();
+    std::optional<MatchPart> part;
+    std::exception_ptr error;
+    try {
+      part = match_docid_range(*db_, Xapian::Query::unserialise(job.query), job.first, job.last, job.size,
+                               job.check_at_least, *job.filter);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    lock.lock();
+    part_ = std::move(part);
+    error_ = error;
+    done_.notify_one();
+  }
+}
+
+}  // namespace madoguchi

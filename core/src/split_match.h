@@ -1,0 +1,88 @@
+// Matching on two cores (issue 6): while the searcher's thread matches the lower half of the
+// document ids, a second thread with its own Database at the same revision matches the upper
+// half, and the two best-first lists merge into the list one match would give.
+//
+// Why the result is the same: a BM25 weight depends on the database's statistics and the
+// document, not on which documents a match visits, so OP_FILTERing the query by a DocidRange
+// leaves every weight as it is. The best n documents of the index are among the best n of each
+// half, and Xapian orders by weight and then document id, the order the merge keeps. Only the
+// match estimate differs. A half that visited every candidate counts its matches; one that
+// stopped early estimates from its OR's frequencies, which are the whole index's (DocidRange
+// claims every document so as never to drive the AND), so its estimate is already one of the
+// whole. The merge adds counts and otherwise takes the larger estimate.
+//
+// Why a second Database: Xapian's objects are not thread-safe, and a Query shares its nodes
+// between copies without atomic counts, so the second thread gets the query serialised.
+//
+// Thread rule: a SplitMatcher belongs to one Searcher and is called from its thread only.
+#pragma once
+
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+#include <xapian.h>
+
+#include "as_of_filter.h"
+#include "reranker.h"
+
+namespace madoguchi {
+
+// What one match found: its best documents (weight, then id) and Xapian's estimate.
+struct MatchPart {
+  std::vector<RankedDoc> docs;
+  Xapian::doccount estimated = 0;
+  bool exact = false;  // the estimate is a count: the match visited every candidate
+};
+
+// The best `size` documents of `query` with ids in [first, last] that `filter` accepts (the
+// whole index unfiltered when the range covers it).
+MatchPart match_docid_range(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid first,
+                            Xapian::docid last, Xapian::doccount size, Xapian::doccount check_at_least,
+                            const AsOfFilter& filter);
+
+// The best `size` documents of two matches over disjoint ids, in Xapian's order, and their estimate.
+MatchPart merge_parts(const MatchPart& a, const MatchPart& b, Xapian::doccount size);
+
+class SplitMatcher {
+ public:
+  explicit SplitMatcher(std::string db_dir);
+  ~SplitMatcher();
+  SplitMatcher(const SplitMatcher&) = delete;
+  SplitMatcher& operator=(const SplitMatcher&) = delete;
+
+  // The best `size` documents of `query` that `filter` accepts, matched on two threads, as
+  // match_docid_range over all of `db` gives them. nullopt when the second Database cannot be
+  // at `db`'s revision (a newer one was committed since `db` opened, or the index was rebuilt):
+  // match on one thread then.
+  // Xapian errors of either half are thrown here, after both halves have finished.
+  std::optional<MatchPart> match(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount size,
+                                 Xapian::doccount check_at_least, const AsOfFilter& filter);
+
+ private:
+  struct Job {
+    std::string query;  // serialised
+    Xapian::docid first = 0, last = 0;
+    Xapian::doccount size = 0, check_at_least = 0;
+    const AsOfFilter* filter = nullptr;
+  };
+  bool at_revision_of(const Xapian::Database& db);
+  void run();
+
+  const std::string db_dir_;
+  std::optional<Xapian::Database> db_;  // the second thread's; touched by the caller only while no job runs
+  std::string opened_for_;              // the caller database's UUID when db_ was last opened
+  bool declined_ = false;               // the caller's database cannot be matched in halves
+  std::mutex mu_;
+  std::condition_variable wake_, done_;
+  std::optional<Job> job_;         // GUARDED_BY(mu_): the job the second thread is to run
+  std::optional<MatchPart> part_;  // GUARDED_BY(mu_): the finished job's
+  std::exception_ptr error_;       // GUARDED_BY(mu_): what the finished job threw
+  bool stop_ = false;              // GUARDED_BY(mu_)
+  std::thread thread_;
+};
+
+}  // namespace madoguchi
