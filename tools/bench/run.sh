@@ -82,6 +82,12 @@ timed() {
   /usr/bin/time -f '{"wall_s": %e, "max_rss_kb": %M, "user_s": %U, "sys_s": %S}' -o "$json" "$@" >/dev/null
 }
 
+# What a generated corpus depends on: the generator, the sample corpus and the evaluation corpus.
+corpus_inputs_digest() {
+  (cd "$src" && find tools/bench/gen_corpus.py corpus -type f -print0 | sort -z | xargs -0 sha256sum
+   cd "$eval_dir" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -d' ' -f1
+}
+
 # Edits one entry's answer (a different one per call) so that an incremental run has one change.
 touch_entry() {
   local file="$1" n="$2"
@@ -91,10 +97,12 @@ touch_entry() {
 IFS=, read -r -a size_list <<<"$sizes"
 for n in "${size_list[@]}"; do
   data="$build/bench-data/$n"
-  if [ ! -f "$data/meta.json" ] || [ "$here/gen_corpus.py" -nt "$data/meta.json" ] ||
-     [ "$src/corpus" -nt "$data/meta.json" ]; then
+  # By content, not mtime: a --commit export is written afresh on every run.
+  inputs=$(corpus_inputs_digest)
+  if [ ! -f "$data/meta.json" ] || [ "$(cat "$data/inputs.sha256" 2>/dev/null)" != "$inputs" ]; then
     log "$n: generating corpus"
     python3 "$here/gen_corpus.py" --entries "$n" --sample "$src/corpus" --eval "$eval_dir" --out "$data"
+    echo "$inputs" >"$data/inputs.sha256"
   fi
   r="$results/$n"; mkdir -p "$r"
   cp "$data/meta.json" "$r/corpus.json"
