@@ -30,6 +30,15 @@ std::string build_index(const TempDir& dir) {
   return build_corpus_index(dir);
 }
 
+// That index, the caller's Database on it and the as-of filter of today.
+struct IndexedCorpus {
+  TempDir dir;
+  std::string path = build_index(dir);
+  Xapian::Database db{path};
+  AsOfFilter filter;
+  IndexedCorpus() { filter.prepare(db, kToday); }
+};
+
 std::vector<std::pair<Xapian::docid, double>> docs_of(const MatchPart& part) {
   std::vector<std::pair<Xapian::docid, double>> out;
   for (const auto& r : part.docs) out.emplace_back(r.doc, r.score);
@@ -39,11 +48,10 @@ std::vector<std::pair<Xapian::docid, double>> docs_of(const MatchPart& part) {
 }  // namespace
 
 TEST_CASE("a split match gives one match's documents, weights and order", "[searcher][split]") {
-  TempDir dir;
-  const std::string path = build_index(dir);
-  Xapian::Database db(path);
-  AsOfFilter filter;
-  filter.prepare(db, kToday);
+  IndexedCorpus index;
+  const std::string& path = index.path;
+  Xapian::Database& db = index.db;
+  AsOfFilter& filter = index.filter;
   const std::vector<Xapian::Query> words{Xapian::Query("療養"), Xapian::Query("登校"), Xapian::Query("検査")};
   const Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
   SplitMatcher split(path);
@@ -72,11 +80,10 @@ TEST_CASE("merging two halves keeps Xapian's order: weight, then the lower docum
 }
 
 TEST_CASE("the second thread reads the caller's revision or declines", "[searcher][split]") {
-  TempDir dir;
-  const std::string path = build_index(dir);
-  Xapian::Database db(path);
-  AsOfFilter filter;
-  filter.prepare(db, kToday);
+  IndexedCorpus index;
+  const std::string& path = index.path;
+  Xapian::Database& db = index.db;
+  AsOfFilter& filter = index.filter;
   const Xapian::Query query("療養");
   SplitMatcher split(path);
   REQUIRE(split.match(db, query, 10, 0, filter).has_value());
