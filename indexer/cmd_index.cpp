@@ -28,8 +28,8 @@ Run add_index(CLI::App& app) {
   app.add_option("--max-file-bytes", o->max_file_bytes, "Refuse entry files larger than this");
   add_sudachi_flags(app, o->sudachi);
   app.add_option("--shards", o->shards,
-                 "A new index: written by this many writers at once, then joined (default 1: one writer fed by "
-                 "one analysis thread per core; more helps only with more cores than the writer keeps busy)");
+                 "A new index: written by this many writers at once, then joined (default: one per core, at "
+                 "most 4; 1: one writer fed by one analysis thread per core)");
   return [o]() {
     auto sudachi = sudachi_options(o->sudachi);
     if (!sudachi) return int(kExitUsage);

@@ -48,7 +48,8 @@ void write_shard(std::shared_ptr<const Dictionary> dictionary, const std::vector
 }  // namespace
 
 unsigned shards_for(size_t jobs, unsigned requested) {
-  return std::max<size_t>(1, std::min<size_t>(requested, jobs));
+  const unsigned wanted = requested ? requested : std::min(std::max(1u, std::thread::hardware_concurrency()), kMaxAutoShards);
+  return unsigned(std::max<size_t>(1, std::min<size_t>(wanted, jobs)));
 }
 
 std::string shard_dir(const std::string& out_dir, unsigned n) { return out_dir + ".shard-" + std::to_string(n); }

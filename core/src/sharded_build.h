@@ -20,9 +20,13 @@
 namespace madoguchi {
 
 // How many shards a fresh build of `jobs` documents is written in: `requested` (IndexOptions::shards),
-// else 1. On two cores two shards measured no faster than one writer fed by two analysis threads
-// (the compaction and a second flush ate the gain; docs/performance.md, "Full build, fourth look"),
-// so they are asked for, for machines with more cores than the one writer can keep up with.
+// or with 0 one per core, at most kMaxAutoShards, never more than there are jobs. On two idle
+// cores two shards took 116 -> 65 s at 100k entries, 19.2 -> 14.6 s at 20k, 2.7 -> 1.95 s at 2k
+// and no longer for the 266-entry sample: the writer, not the analysis, was the bottleneck
+// (docs/performance.md, "Full build on every core").
+// Each shard buffers up to Xapian's flush threshold of documents (10,000) before writing them:
+// peak memory grows with the shards (100k entries: 633 MB with one writer, 713 MB with two).
+inline constexpr unsigned kMaxAutoShards = 4;
 unsigned shards_for(size_t jobs, unsigned requested);
 
 // The temporary database directories of a build into `out_dir`: "<out_dir>.shard-N".

@@ -4,12 +4,14 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include "madoguchi/index_writer.h"
 #include "madoguchi/schema.h"
 #include "madoguchi/searcher.h"
+#include "sharded_build.h"
 #include "test_support.h"
 
 using namespace madoguchi;
@@ -289,7 +291,7 @@ TEST_CASE("a new index written in shards holds what one writer writes", "[writer
   write_fixture_corpus(dir.path() / "corpus");
   const Corpus corpus = load(dir);
   REQUIRE(build_index(corpus, dir.str("one"), {.shards = 1}).has_value());
-  for (unsigned shards : {2u, 3u}) {
+  for (unsigned shards : {0u, 2u, 3u}) {  // 0: the default, one per core
     const std::string db = dir.str("sharded-" + std::to_string(shards));
     auto stats = build_index(corpus, db, {.shards = shards});
     REQUIRE(stats.has_value());
@@ -307,6 +309,16 @@ TEST_CASE("a new index written in shards holds what one writer writes", "[writer
   CHECK(again->analyzed == 1);
   REQUIRE(build_index(load(dir), dir.str("one")).has_value());
   CHECK(dump(dir.str("sharded-2")) == dump(dir.str("one")));
+}
+
+TEST_CASE("a new index gets one shard per core unless asked, never more than its documents", "[writer][shards]") {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  CHECK(shards_for(100000, 0) == std::min(cores, kMaxAutoShards));
+  CHECK(shards_for(100000, 1) == 1);
+  CHECK(shards_for(100000, 3) == 3);
+  CHECK(shards_for(2, 8) == 2);
+  CHECK(shards_for(1, 0) == 1);
+  CHECK(shards_for(0, 0) == 1);
 }
 
 TEST_CASE("a failed sharded build leaves neither an index nor shards behind", "[writer][shards]") {

@@ -25,8 +25,8 @@ struct IndexOptions {
   // Called after the changes are staged and before the commit (tests use it to fail a build
   // midway and check that nothing changed). Returning a non-ok Status aborts the build.
   std::function<Status()> before_commit;
-  // A new index is written by this many writers at once, then joined (sharded_build.h); 0 or 1: one
-  // writer fed by the analysis threads.
+  // A new index is written by this many writers at once, then joined (sharded_build.h); 1: one
+  // writer fed by the analysis threads; 0: one per core (at most 4).
   unsigned shards = 0;
 };
 
