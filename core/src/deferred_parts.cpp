@@ -10,6 +10,10 @@
 namespace madoguchi {
 namespace {
 
+bool is_bigram(const std::string& term) {
+  return !term.empty() && term.compare(0, schema::kBigram.size(), schema::kBigram) == 0;
+}
+
 // A bigram or question-field leaf over one term (not a prefix, synonym set or phrase), or "".
 std::string light_term(const QueryPart& part) {
   if (part.route == "prefix") return "";
@@ -19,8 +23,7 @@ std::string light_term(const QueryPart& part) {
   if (t == end) return "";
   const std::string term = *t;
   if (++t != end) return "";
-  const bool bigram = term.compare(0, schema::kBigram.size(), schema::kBigram) == 0;
-  return bigram || part.field == "question" ? term : "";
+  return is_bigram(term) || part.field == "question" ? term : "";
 }
 
 }  // namespace
@@ -30,10 +33,11 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   const double common = weights.common_share * double(db.get_doccount());
   std::vector<Xapian::Query> first, deferred;
   double deferred_postings = 0;
+  const bool long_plan = plan.parts.size() >= weights.long_plan_parts;
   for (const auto& part : plan.parts) {
     const std::string term = light_term(part);
     const double frequency = term.empty() ? 0 : double(terms.frequency(term));
-    if (frequency > common) {
+    if (frequency > common || (long_plan && is_bigram(term))) {
       deferred.push_back(part.query);
       deferred_postings += frequency;
     } else {
@@ -41,7 +45,8 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
     }
   }
   // A second match costs more than it saves on a short query (measured: README "Performance").
-  if (deferred.empty() || first.empty() || deferred_postings < weights.min_postings * double(db.get_doccount()))
+  if (deferred.empty() || first.empty() ||
+      (!long_plan && deferred_postings < weights.min_postings * double(db.get_doccount())))
     return {plan.query, Xapian::Query()};
   return {Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()),
           Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end())};

@@ -12,9 +12,10 @@
 // does not depend on the other leaves). A document that only those common leaves match, or that
 // they would lift from below the first stage's 50th place into the top 20, is missed; rarer
 // bigrams (MeCab's split differs on the two sides: 街灯 in the query, 街|灯 in the entry) stay in
-// the first stage, as they find entries no word does. On a short query a second match costs more
-// than it saves: deferred leaves holding fewer postings than `min_postings` × the entries are
-// matched in one stage as before. Measured: docs/performance.md, fourth round.
+// the first stage, as they find entries no word does, except in a long sentence's plan
+// (`long_plan_parts`), whose many words find the candidates anyway. On a short query a second
+// match costs more than it saves: deferred leaves holding fewer postings than `min_postings` ×
+// the entries are matched in one stage as before. Measured: docs/performance.md, fourth round.
 //
 // Thread rule: plain functions over a Database the caller owns.
 #pragma once
@@ -31,6 +32,11 @@ struct DeferWeights {
   double common_share = 0.02;       // a bigram or question leaf over more entries than this is deferred
   Xapian::doccount candidates = 50;  // first-stage documents the deferred leaves are weighed on
   double min_postings = 1.0;  // × the entries: deferred leaves holding fewer postings are not deferred
+  // A plan of this many parts or more (a long sentence) defers every bigram leaf, rare ones too:
+  // its words already choose the candidates, and its bigrams were about a third of its time.
+  // At 100k entries p99 6.0 -> 4.7 ms, dev-split and 100k-benchmark nDCG@10 unchanged
+  // (docs/performance.md, "Long sentences: every bigram weighed on the candidates").
+  size_t long_plan_parts = 30;
 };
 
 struct SplitPlan {

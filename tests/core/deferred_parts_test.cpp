@@ -76,6 +76,23 @@ TEST_CASE("deferred parts: common bigram and question leaves wait, words do not"
   CHECK(whole.first.serialise() == plan.query.serialise());
 }
 
+TEST_CASE("deferred parts: a long plan defers its bigram leaves, rare ones too", "[searcher][deferred]") {
+  Fixture f;
+  const QueryPlan plan = f.plan("粗大ごみの手数料");
+  const size_t parts = plan.parts.size();
+  // Nothing is common (share 1.0): only the plan's length decides.
+  const SplitPlan long_plan = split_common_parts(f.terms, plan, {.common_share = 1.0, .long_plan_parts = parts});
+  REQUIRE_FALSE(long_plan.deferred.empty());
+  CHECK_FALSE(has_term_with_prefix(long_plan.first, schema::kBigram));
+  CHECK(has_term_with_prefix(long_plan.first, schema::kQuestion));
+  CHECK(has_term_with_prefix(long_plan.deferred, schema::kBigram));
+  CHECK_FALSE(has_term_with_prefix(long_plan.deferred, schema::kQuestion));
+
+  const SplitPlan short_plan = split_common_parts(f.terms, plan, {.common_share = 1.0, .long_plan_parts = parts + 1});
+  CHECK(short_plan.deferred.empty());
+  CHECK(short_plan.first.serialise() == plan.query.serialise());
+}
+
 TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[searcher][deferred]") {
   Fixture f;
   const QueryPlan plan = f.plan("粗大ごみの手数料");
