@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "candidate_entries.h"
+#include "docid_list.h"
 #include "madoguchi/schema.h"
 
 namespace madoguchi {
@@ -53,13 +54,22 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
 }
 
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
-                                            const Xapian::Query& deferred) {
+                                            const Xapian::Query& deferred, bool remote_backend) {
   std::vector<RankedDoc> ranked = std::move(first);
   if (ranked.empty() || deferred.empty()) return ranked;
-  // The candidates' entries by their id terms (boolean, so they add no weight): every version of
-  // those entries may come back, only the candidates' own documents are read.
+  // The candidates themselves, or remotely their entries by their id terms (boolean, so they add no
+  // weight: every version of those entries may come back, only the candidates' own documents are read).
+  Xapian::Query candidates;
+  if (remote_backend) {
+    candidates = candidate_entries(db, ranked, ranked.size());
+  } else {
+    std::vector<Xapian::docid> ids;
+    ids.reserve(ranked.size());
+    for (const auto& r : ranked) ids.push_back(r.doc);
+    candidates = Xapian::Query((new DocidList(std::move(ids)))->release());
+  }
   Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, deferred, candidate_entries(db, ranked, ranked.size())));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, deferred, candidates));
   const Xapian::MSet extra = enquire.get_mset(0, db.get_doccount());
   std::unordered_map<Xapian::docid, double> weight_of;
   for (auto it = extra.begin(); it != extra.end(); ++it) weight_of.emplace(*it, it.get_weight());

@@ -47,8 +47,9 @@ struct SplitPlan {
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights = {});
 
 // The first stage's documents (one version per entry, best first), best first after adding the
-// deferred leaves' weights.
+// deferred leaves' weights. `remote_backend`: `db` is a remote database (xapian-tcpsrv), which
+// cannot run our posting sources.
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
-                                            const Xapian::Query& deferred);
+                                            const Xapian::Query& deferred, bool remote_backend = false);
 
 }  // namespace madoguchi

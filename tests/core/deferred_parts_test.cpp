@@ -1,6 +1,7 @@
 // Two-stage matching (core/src/deferred_parts.h): only single-term bigram and question leaves over
 // common terms are deferred, and a candidate's score after adding the deferred leaves' weights is
 // the score the whole plan's OR gives it.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
 #include <memory>
@@ -9,6 +10,7 @@
 
 #include "deferred_parts.h"
 #include "dictionary_cache.h"
+#include "docid_list.h"
 #include "madoguchi/schema.h"
 #include "test_support.h"
 
@@ -104,14 +106,39 @@ TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[sea
   const Xapian::MSet first = enquire.get_mset(0, 10);
   std::vector<RankedDoc> candidates;
   for (auto it = first.begin(); it != first.end(); ++it) candidates.push_back({*it, it.get_weight(), 0});
-  const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split.deferred);
   const auto whole = f.weights(plan.query);
-  REQUIRE(ranked.size() == first.size());
-  for (size_t i = 0; i < ranked.size(); ++i) {
-    INFO(ranked[i].doc);
-    REQUIRE(whole.count(ranked[i].doc));
-    CHECK(ranked[i].score == Approx(whole.at(ranked[i].doc)).epsilon(1e-12));
-    if (i > 0) CHECK(ranked[i - 1].score >= ranked[i].score);
+  // Locally the candidates are filtered by their ids (DocidList), remotely by their entries' id
+  // terms: the same weights either way.
+  for (const bool remote : {false, true}) {
+    INFO("remote backend path: " << remote);
+    const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split.deferred, remote);
+    REQUIRE(ranked.size() == first.size());
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      INFO(ranked[i].doc);
+      REQUIRE(whole.count(ranked[i].doc));
+      CHECK(ranked[i].score == Approx(whole.at(ranked[i].doc)).epsilon(1e-12));
+      if (i > 0) CHECK(ranked[i - 1].score >= ranked[i].score);
+    }
+    CHECK(ranked.front().doc == *f.db.postlist_begin(std::string(schema::kId) + "fee"));
   }
-  CHECK(ranked.front().doc == *f.db.postlist_begin(std::string(schema::kId) + "fee"));
+}
+
+TEST_CASE("docid list: a filter that passes exactly its ids", "[searcher][deferred]") {
+  Fixture f;
+  const Xapian::docid last = f.db.get_lastdocid();
+  REQUIRE(last >= 3);
+  auto matched = [&](std::vector<Xapian::docid> ids) {
+    Xapian::Enquire enquire(f.db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query::MatchAll,
+                                    Xapian::Query((new DocidList(std::move(ids)))->release())));
+    std::vector<Xapian::docid> out;
+    const Xapian::MSet mset = enquire.get_mset(0, f.db.get_doccount());
+    for (auto it = mset.begin(); it != mset.end(); ++it) out.push_back(*it);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(matched({last, 1, last, 1}) == std::vector<Xapian::docid>{1, last});  // any order, duplicates
+  CHECK(matched({2}) == std::vector<Xapian::docid>{2});
+  CHECK(matched({last + 5}).empty());  // an id the index does not have
+  CHECK(matched({}).empty());
 }
