@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cassert>
 
+#include "core_count.h"
+
 namespace madoguchi {
 
 void VersionGroup::complete() {
@@ -45,7 +47,7 @@ AnalysisPipeline::~AnalysisPipeline() {
 
 unsigned AnalysisPipeline::threads_for(size_t jobs) {
   if (jobs < 64) return 0;
-  return std::max(1u, std::thread::hardware_concurrency());
+  return core_count();
 }
 
 void AnalysisPipeline::work(Analyzer& analyzer) {

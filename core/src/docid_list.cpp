@@ -21,7 +21,7 @@ void DocidList::next(double) {
 }
 
 void DocidList::skip_to(Xapian::docid did, double) {
-  if (!started_) started_ = true;
+  started_ = true;
   at_ = size_t(std::lower_bound(ids_.begin() + long(at_), ids_.end(), did) - ids_.begin());
 }
 

@@ -6,6 +6,8 @@
 #include <thread>
 #include <xapian.h>
 
+#include "core_count.h"
+
 namespace madoguchi {
 namespace {
 
@@ -48,7 +50,7 @@ void write_shard(std::shared_ptr<const Dictionary> dictionary, const std::vector
 }  // namespace
 
 unsigned shards_for(size_t jobs, unsigned requested) {
-  const unsigned wanted = requested ? requested : std::min(std::max(1u, std::thread::hardware_concurrency()), kMaxAutoShards);
+  const unsigned wanted = requested ? requested : std::min(core_count(), kMaxAutoShards);
   return unsigned(std::max<size_t>(1, std::min<size_t>(wanted, jobs)));
 }
 

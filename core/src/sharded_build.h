@@ -22,7 +22,7 @@ namespace madoguchi {
 // How many shards a fresh build of `jobs` documents is written in: `requested` (IndexOptions::shards),
 // or with 0 one per core, at most kMaxAutoShards, never more than there are jobs. On two idle
 // cores two shards took 116 -> 65 s at 100k entries, 19.2 -> 14.6 s at 20k, 2.7 -> 1.95 s at 2k
-// and no longer for the 266-entry sample: the writer, not the analysis, was the bottleneck
+// and no longer for the 266-entry sample (0.68 -> 0.64 s): the writer was the bottleneck
 // (docs/performance.md, "Full build on every core").
 // Each shard buffers up to Xapian's flush threshold of documents (10,000) before writing them:
 // peak memory grows with the shards (100k entries: 633 MB with one writer, 713 MB with two).
