@@ -241,6 +241,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normali
   const char* base = lattice->sentence();
   const auto& profile = impl_->profile;
   TokenBuilder builder(norm, out);
+  std::vector<std::string_view> f;
   for (const MeCab::Node* node = lattice->bos_node(); node; node = node->next) {
     if (node->stat == MECAB_BOS_NODE || node->stat == MECAB_EOS_NODE) continue;
     std::string_view surface(node->surface, node->length);
@@ -248,7 +249,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normali
     const bool spaced = node->rlength != node->length;  // whitespace before it ends a compound
     if (spaced) builder.flush_run();
 
-    auto f = split_features(node->feature);
+    split_features(node->feature, f);
     const bool unknown = node->stat == MECAB_UNK_NODE;
     WordClass cls = classify(profile.name, f);
     if (is_punctuation_only(surface)) cls = WordClass::kDrop;

@@ -9,18 +9,24 @@ std::optional<DictionaryProfile> find_profile(std::string_view name) {
   return std::nullopt;
 }
 
-std::vector<std::string_view> split_features(std::string_view feature) {
-  std::vector<std::string_view> out;
+void split_features(std::string_view feature, std::vector<std::string_view>& out) {
+  out.clear();
   size_t start = 0;
   while (true) {
     size_t comma = feature.find(',', start);
     if (comma == std::string_view::npos) {
       out.push_back(feature.substr(start));
-      return out;
+      return;
     }
     out.push_back(feature.substr(start, comma - start));
     start = comma + 1;
   }
+}
+
+std::vector<std::string_view> split_features(std::string_view feature) {
+  std::vector<std::string_view> out;
+  split_features(feature, out);
+  return out;
 }
 
 namespace {

@@ -21,6 +21,8 @@ std::optional<DictionaryProfile> find_profile(std::string_view name);
 // Splits MeCab's feature string on commas (features never contain quoted commas in these
 // dictionaries, except UniDic's own quoting of surface commas, which we do not need).
 std::vector<std::string_view> split_features(std::string_view feature);
+// The same into `out` (cleared first), whose capacity is reused: one call per morpheme.
+void split_features(std::string_view feature, std::vector<std::string_view>& out);
 
 // What a morpheme is for indexing purposes, from its first POS columns.
 enum class WordClass {

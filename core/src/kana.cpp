@@ -54,33 +54,40 @@ std::string to_utf8(std::u32string_view text) {
 }
 
 std::string fold_reading(std::string_view kana) {
-  std::u32string in = to_u32(kana), out;
-  out.reserve(in.size());
-  for (size_t i = 0; i < in.size(); ++i) {
-    char32_t cp = in[i];
+  std::string out;
+  out.reserve(kana.size());
+  char32_t last = 0;  // the last code point written; 0 before the first (no rule applies to it)
+  const auto put = [&](char32_t cp) {
+    append_utf8(out, cp);
+    last = cp;
+  };
+  size_t pos = 0;
+  while (pos < kana.size()) {
+    char32_t cp = next_code_point(kana, pos);
     if (cp >= 0x30A1 && cp <= 0x30F6) cp -= 0x60;  // katakana -> hiragana
     if (cp == 0x30FD || cp == 0x30FE) cp -= 0x60;   // ヽヾ -> ゝゞ
     if (cp == 0x30F7) cp = U'ば';                   // ヷ (va) -> ば
     if (cp == U'ゔ') {
       // ヴァ ヴィ ヴ ヴェ ヴォ -> ば び ぶ べ ぼ
-      char32_t next = i + 1 < in.size() ? in[i + 1] : 0;
+      size_t after = pos;
+      char32_t next = pos < kana.size() ? next_code_point(kana, after) : 0;
       if (next >= 0x30A1 && next <= 0x30F6) next -= 0x60;
       switch (next) {
-        case U'ぁ': out.push_back(U'ば'); ++i; continue;
-        case U'ぃ': out.push_back(U'び'); ++i; continue;
-        case U'ぇ': out.push_back(U'べ'); ++i; continue;
-        case U'ぉ': out.push_back(U'ぼ'); ++i; continue;
-        default: out.push_back(U'ぶ'); continue;
+        case U'ぁ': put(U'ば'); pos = after; continue;
+        case U'ぃ': put(U'び'); pos = after; continue;
+        case U'ぇ': put(U'べ'); pos = after; continue;
+        case U'ぉ': put(U'ぼ'); pos = after; continue;
+        default: put(U'ぶ'); continue;
       }
     }
-    if ((cp == U'ゝ' || cp == U'ゞ') && !out.empty() && is_hiragana(out.back())) {
-      out.push_back(cp == U'ゝ' ? out.back() : voiced(out.back()));
+    if ((cp == U'ゝ' || cp == U'ゞ') && is_hiragana(last)) {
+      put(cp == U'ゝ' ? last : voiced(last));
       continue;
     }
-    if (is_dash_like(cp) && !out.empty() && is_kana_code_point(out.back())) cp = 0x30FC;
-    out.push_back(large(cp));
+    if (is_dash_like(cp) && is_kana_code_point(last)) cp = 0x30FC;
+    put(large(cp));
   }
-  return to_utf8(out);
+  return out;
 }
 
 }  // namespace madoguchi

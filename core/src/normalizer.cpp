@@ -1,6 +1,8 @@
 #include "normalizer.h"
 
+#include <atomic>
 #include <cstdlib>
+#include <cstring>
 #include <utf8proc.h>
 
 #include "kana.h"
@@ -15,19 +17,54 @@ bool joins_previous(char32_t cp) {
   return utf8proc_get_property(cp)->combining_class != 0;
 }
 
-// Code points whose NFKC + case fold is themselves (the bulk of Japanese text): skip utf8proc.
+// Code points whose NFKC + case fold is themselves and that join nothing (the bulk of Japanese
+// text): copied without utf8proc. The common ranges are known; any other code point of the BMP
+// is asked of utf8proc once and remembered (「」（）・ and the like are frequent too).
 bool is_stable(char32_t cp) {
   if (cp < 0x80) return !(cp >= 'A' && cp <= 'Z');
-  return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC ||
-         (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002;
+  if ((cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC ||
+      (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002)
+    return true;
+  // U+FFFD also stands for invalid bytes, which must not be copied.
+  if (cp >= 0x10000 || cp == 0xFFFD) return false;
+  // 0 not yet known, 1 stable, 2 not. Threads racing on an entry store the same value.
+  static std::atomic<uint8_t> known[0x10000];
+  const uint8_t k = known[cp].load(std::memory_order_relaxed);
+  if (k != 0) return k == 1;
+  bool stable = false;
+  if (cp < 0xD800 || cp > 0xDFFF) {
+    utf8proc_uint8_t in[4];
+    const auto n = utf8proc_encode_char(utf8proc_int32_t(cp), in);
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto m = utf8proc_map(in, n, &mapped,
+                                utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+    stable = m == n && std::memcmp(mapped, in, size_t(n)) == 0 && !joins_previous(cp);
+    std::free(mapped);
+  }
+  known[cp].store(stable ? 1 : 2, std::memory_order_relaxed);
+  return stable;
 }
 
 }  // namespace
 
 char32_t next_code_point(std::string_view text, size_t& pos) {
+  // ASCII and the three-byte sequences of Japanese text decoded here, exactly as utf8proc would
+  // (it rejects surrogates and overlong forms); anything else through utf8proc itself.
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data() + pos);
+  const size_t left = text.size() - pos;
+  if (p[0] < 0x80) {
+    pos += 1;
+    return p[0];
+  }
+  if ((p[0] & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    const char32_t cp = char32_t(p[0] & 0x0F) << 12 | char32_t(p[1] & 0x3F) << 6 | char32_t(p[2] & 0x3F);
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+      pos += 3;
+      return cp;
+    }
+  }
   utf8proc_int32_t cp = 0;
-  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-                            utf8proc_ssize_t(text.size() - pos), &cp);
+  auto n = utf8proc_iterate(p, utf8proc_ssize_t(left), &cp);
   if (n <= 0) {
     pos += 1;
     return 0xFFFD;
@@ -37,6 +74,10 @@ char32_t next_code_point(std::string_view text, size_t& pos) {
 }
 
 void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(char(cp));
+    return;
+  }
   utf8proc_uint8_t buf[4];
   auto n = utf8proc_encode_char(utf8proc_int32_t(cp), buf);
   out.append(reinterpret_cast<const char*>(buf), size_t(n));
@@ -59,25 +100,31 @@ void normalize_into(std::string_view input, std::string& text, NormalizedText* o
     out->original_end.reserve(input.size() + 1);
   }
 
-  size_t pos = 0;
+  // Each cluster is a code point and the joining marks after it. The code point after a cluster
+  // is decoded once: it is the next cluster's start.
+  size_t pos = 0, ahead_end = 0;
+  char32_t ahead = input.empty() ? 0 : next_code_point(input, ahead_end);
   std::u32string cluster;
   char32_t last = 0;  // the last code point written
   while (pos < input.size()) {
     const size_t begin = pos;
     cluster.clear();
-    cluster.push_back(next_code_point(input, pos));
+    cluster.push_back(ahead);
+    pos = ahead_end;
     while (pos < input.size()) {
-      size_t peek = pos;
-      char32_t cp = next_code_point(input, peek);
-      if (!joins_previous(cp)) break;
-      cluster.push_back(cp);
-      pos = peek;
+      ahead_end = pos;
+      ahead = next_code_point(input, ahead_end);
+      if (is_stable(ahead) || !joins_previous(ahead)) break;
+      cluster.push_back(ahead);
+      pos = ahead_end;
     }
     const size_t before = text.size();
     if (cluster.size() == 1 && is_dash_like(cluster[0]) && is_kana_code_point(last)) {
       append_utf8(text, 0x30FC);  // a dash or wave dash after kana is a long-vowel mark
+      last = 0x30FC;
     } else if (cluster.size() == 1 && is_stable(cluster[0])) {
-      append_utf8(text, cluster[0]);
+      text.append(input, begin, pos - begin);  // valid UTF-8 of one code point: its own encoding
+      last = cluster[0];
     } else {
       std::string raw;
       for (char32_t cp : cluster) append_utf8(raw, cp);
@@ -89,11 +136,11 @@ void normalize_into(std::string_view input, std::string& text, NormalizedText* o
       if (n >= 0) text.append(reinterpret_cast<const char*>(mapped), size_t(n));
       else text += raw;  // cannot happen for valid code points; keep the text rather than lose it
       std::free(mapped);
-    }
-    if (text.size() > before) {
-      size_t p = text.size() - 1;
-      while (p > before && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
-      last = next_code_point(text, p);
+      if (text.size() > before) {
+        size_t p = text.size() - 1;
+        while (p > before && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) --p;
+        last = next_code_point(text, p);
+      }
     }
     if (out) {
       out->original_begin.insert(out->original_begin.end(), text.size() - before, uint32_t(begin));

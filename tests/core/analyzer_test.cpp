@@ -2,6 +2,8 @@
 // MeCab IPADIC dictionary.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <utf8proc.h>
 
 #include "char_bigrams.h"
 #include "madoguchi/analyzer.h"
@@ -37,8 +39,31 @@ TEST_CASE("normalization folds width and case and keeps a map to the original by
 
 TEST_CASE("invalid UTF-8 is replaced, never fatal", "[analyzer]") {
   auto n = normalize_with_offsets(std::string("熱\xff\xfe出た"));
-  CHECK(n.text.find("\xEF\xBF\xBD") != std::string::npos);
+  CHECK(n.text == "熱\xEF\xBF\xBD\xEF\xBF\xBD出た");
+  // A truncated sequence, a surrogate and an overlong form are invalid bytes too.
+  CHECK(normalize_text(std::string("\xe7\x86た\xed\xa0\x80\xe0\x80\x80")) ==
+        "\xEF\xBF\xBD\xEF\xBF\xBDた\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
   CHECK_NOTHROW(analyzer().analyze(std::string("\xff\xfe\x80")));
+}
+
+TEST_CASE("every code point of the BMP alone normalizes as utf8proc's NFKC + case fold of it", "[analyzer]") {
+  // The normalizer copies the code points it knows to be their own normal form without asking
+  // utf8proc (normalizer.cpp): that shortcut must never change a result.
+  size_t differ = 0;
+  for (char32_t cp = 1; cp < 0x10000; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    utf8proc_uint8_t in[4];
+    const auto n = utf8proc_encode_char(utf8proc_int32_t(cp), in);
+    utf8proc_uint8_t* mapped = nullptr;
+    const auto m = utf8proc_map(in, n, &mapped,
+                                utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD));
+    const std::string expected = m >= 0 ? std::string(reinterpret_cast<const char*>(mapped), size_t(m))
+                                        : std::string(reinterpret_cast<const char*>(in), size_t(n));
+    std::free(mapped);
+    const std::string text(reinterpret_cast<const char*>(in), size_t(n));
+    if (normalize_text(text) != expected || normalize_with_offsets(text).text != expected) ++differ;
+  }
+  CHECK(differ == 0);
 }
 
 TEST_CASE("normalize_text and analyze's normalized text equal the text of normalize_with_offsets", "[analyzer]") {
