@@ -18,6 +18,7 @@
 #include "query_builder.h"
 #include "release_store.h"
 #include "reranker.h"
+#include "second_analyzer.h"
 #include "snippet.h"
 #include "split_match.h"
 #include "synonym_table.h"
@@ -80,6 +81,7 @@ struct Searcher::Impl {
   MatchMemo last_match;       // the previous search's match, for this revision
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
   std::unique_ptr<SplitMatcher> split;  // the match's second thread, once the index is large enough
+  std::unique_ptr<SecondAnalyzer> second;  // snippet analysis on the second core
 
   // The second match thread when it pays (split_match.h): a large index, two cores, and not
   // turned off. Started on first use, so small indexes and one-core machines never start it.
@@ -88,6 +90,14 @@ struct Searcher::Impl {
         std::thread::hardware_concurrency() >= 2)
       split = std::make_unique<SplitMatcher>(db_dir);
     return split.get();
+  }
+
+  // The snippets' second analysis thread on a machine of two cores or more, unless matching was
+  // kept to one thread (match_threads 1: the caller wants one core).
+  SecondAnalyzer* second_analyzer() {
+    if (!second && options.match_threads >= 2 && std::thread::hardware_concurrency() >= 2)
+      second = std::make_unique<SecondAnalyzer>(dictionary);
+    return second.get();
   }
 
   // Only Xapian's remote backend (xapian-tcpsrv, README's thin-client seats) refuses deciders:
@@ -257,39 +267,45 @@ struct Searcher::Impl {
       }
       result.estimated_total = outcome->estimated_total;
 
+      // The versions to show: an upcoming version that matched gives way to the entry's
+      // version in force today.
+      std::vector<std::shared_ptr<const LoadedVersion>> shown;
       for (const RankedDoc& ranked : outcome->ranked) {
-        const Xapian::docid docid = ranked.doc;
-        auto loaded = load_cached(docid);
+        auto loaded = load_cached(ranked.doc);
         if (!loaded) return loaded.status();
-        std::shared_ptr<const LoadedVersion> hit = *loaded;
-        const StoredVersion* stored = &hit->stored;
-        // An upcoming version matched, but the entry has one in force today: show that one.
-        if (d < stored->span.effective) {
-          for (const auto& sib : stored->siblings) {
-            if (!sib.span.in_force_on(d)) continue;
-            if (auto docid = find_uid(uid_of(stored->version.id, sib.span.effective == Date{VersionSpan::kAlways}
-                                                                      ? Date{}
-                                                                      : sib.span.effective))) {
-              auto current = load_cached(*docid);
-              // `siblings` belongs to the version being replaced: stop iterating it (a
-              // use-after-free found by fuzz/regressions/query).
-              if (current) {
-                hit = *current;
-                stored = &hit->stored;
-                break;
-              }
-            }
-          }
-        }
-        const bool with_snippet = req.snippet_hits < 0 || int(result.hits.size()) < req.snippet_hits;
-        result.hits.push_back(make_hit(*hit, d, ranked.score, int(result.hits.size()) + 1, plan, with_snippet));
+        shown.push_back(in_force_version(*loaded, d));
+      }
+      const size_t with_snippets = req.snippet_hits < 0 ? shown.size() : std::min(shown.size(), size_t(req.snippet_hits));
+      std::vector<const std::string*> sources;
+      for (size_t i = 0; i < with_snippets; ++i) sources.push_back(&shown[i]->snippet_source);
+      prefetch_snippet_regions(*analyzer, second_analyzer(), snippet_tokens, sources, plan);
+      for (size_t i = 0; i < shown.size(); ++i) {
+        const RankedDoc& ranked = outcome->ranked[i];
+        result.hits.push_back(make_hit(*shown[i], d, ranked.score, int(i) + 1, plan, i < with_snippets));
         if (req.explain)
           result.hits.back().explanation =
-              explain_match(db, *analyzer, plan, docid, stored->version, ranked.score, ranked.extra);
+              explain_match(db, *analyzer, plan, ranked.doc, shown[i]->stored.version, ranked.score, ranked.extra);
       }
     }
     result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return result;
+  }
+
+  // `hit`, or, when it takes effect after `d`, the version of its entry in force on `d` if the
+  // index has one.
+  std::shared_ptr<const LoadedVersion> in_force_version(std::shared_ptr<const LoadedVersion> hit, Date d) {
+    const StoredVersion& stored = hit->stored;
+    if (!(d < stored.span.effective)) return hit;
+    for (const auto& sib : stored.siblings) {
+      if (!sib.span.in_force_on(d)) continue;
+      const Date effective = sib.span.effective == Date{VersionSpan::kAlways} ? Date{} : sib.span.effective;
+      if (auto docid = find_uid(uid_of(stored.version.id, effective))) {
+        // `siblings` belongs to the version being replaced: stop iterating it (a use-after-free
+        // found by fuzz/regressions/query).
+        if (auto current = load_cached(*docid)) return *current;
+      }
+    }
+    return hit;
   }
 
   Hit make_hit(const LoadedVersion& loaded, Date d, double score, int rank, const QueryPlan& plan, bool with_snippet) {

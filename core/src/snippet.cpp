@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "normalizer.h"
+#include "second_analyzer.h"
 
 namespace madoguchi {
 namespace {
@@ -23,8 +24,17 @@ bool matches(const Token& t, const QueryPlan& plan) {
 
 const std::vector<Token>& TokenCache::analyze(Analyzer& analyzer, const std::string& text) {
   if (auto it = tokens_.find(text); it != tokens_.end()) return it->second;
-  if (tokens_.size() >= kMaxTexts) tokens_.clear();
+  make_room(1);
   return tokens_.emplace(text, analyzer.analyze(text)).first->second;
+}
+
+void TokenCache::make_room(size_t count) {
+  if (tokens_.size() + count > kMaxTexts) tokens_.clear();
+}
+
+void TokenCache::put(std::string text, std::vector<Token> tokens) {
+  make_room(1);
+  tokens_.emplace(std::move(text), std::move(tokens));
 }
 
 std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const std::string& text,
@@ -49,10 +59,11 @@ std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const st
 // MeCab over a whole long answer is most of a search's time (per hit, per keystroke): analyze
 // only a region twice the snippet's size, starting a little before the first literal occurrence
 // of a query term (or at the start when there is none, e.g. only an inflected form matched).
-std::vector<std::pair<size_t, size_t>> ranges_near_matches(Analyzer& analyzer, const std::string& plain,
-                                                           const QueryPlan& plan, size_t max_bytes,
-                                                           TokenCache* cache) {
-  if (plain.size() <= 2 * max_bytes) return match_ranges(analyzer, plain, plan, cache);
+namespace {
+
+// The byte range of `plain` analyzed for its snippet.
+std::pair<size_t, size_t> snippet_region(const std::string& plain, const QueryPlan& plan, size_t max_bytes) {
+  if (plain.size() <= 2 * max_bytes) return {0, plain.size()};
   size_t first = std::string::npos;
   for (const auto& t : plan.terms) first = std::min(first, plain.find(t));
   for (const auto& p : plan.prefixes) first = std::min(first, plain.find(p));
@@ -60,9 +71,41 @@ std::vector<std::pair<size_t, size_t>> ranges_near_matches(Analyzer& analyzer, c
   const size_t begin = first == std::string::npos || first < lead ? 0 : code_point_start(plain, first - lead);
   size_t end = std::min(plain.size(), begin + 2 * max_bytes);
   if (end < plain.size()) end = code_point_start(plain, end);
+  return {begin, end};
+}
+
+std::vector<std::pair<size_t, size_t>> ranges_near_matches(Analyzer& analyzer, const std::string& plain,
+                                                           const QueryPlan& plan, size_t max_bytes,
+                                                           TokenCache* cache) {
+  const auto [begin, end] = snippet_region(plain, plan, max_bytes);
+  if (begin == 0 && end == plain.size()) return match_ranges(analyzer, plain, plan, cache);
   auto ranges = match_ranges(analyzer, plain.substr(begin, end - begin), plan, cache);
   for (auto& r : ranges) r = {r.first + begin, r.second + begin};
   return ranges;
+}
+
+}  // namespace
+
+void prefetch_snippet_regions(Analyzer& analyzer, SecondAnalyzer* second, TokenCache& cache,
+                              const std::vector<const std::string*>& plains, const QueryPlan& plan,
+                              size_t max_bytes) {
+  std::vector<std::string> missing;
+  for (const std::string* plain : plains) {
+    const auto [begin, end] = snippet_region(*plain, plan, max_bytes);
+    std::string region = plain->substr(begin, end - begin);
+    if (!cache.contains(region) && std::find(missing.begin(), missing.end(), region) == missing.end())
+      missing.push_back(std::move(region));
+  }
+  if (missing.empty()) return;
+  const std::vector<std::string_view> texts(missing.begin(), missing.end());
+  std::vector<std::vector<Token>> tokens;
+  if (second) {
+    tokens = second->analyze_all(analyzer, texts);
+  } else {
+    for (const auto& text : texts) tokens.push_back(analyzer.analyze(text));
+  }
+  cache.make_room(missing.size());
+  for (size_t i = 0; i < missing.size(); ++i) cache.put(std::move(missing[i]), std::move(tokens[i]));
 }
 
 Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes,

@@ -24,6 +24,11 @@ struct Snippet {
 class TokenCache {
  public:
   const std::vector<Token>& analyze(Analyzer& analyzer, const std::string& text);
+  bool contains(const std::string& text) const { return tokens_.count(text) != 0; }
+  // Makes room for `count` more texts (emptying the cache if need be), so that texts put in
+  // now are all still there when the snippets are cut.
+  void make_room(size_t count);
+  void put(std::string text, std::vector<Token> tokens);
 
  private:
   static constexpr size_t kMaxTexts = 512;
@@ -34,6 +39,14 @@ class TokenCache {
 // `cache` (optional) remembers the analysis of `text`.
 std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const std::string& text,
                                                     const QueryPlan& plan, TokenCache* cache = nullptr);
+
+class SecondAnalyzer;
+
+// Analyzes, on both threads of `second` when given, the regions of `plains` that make_snippet
+// would analyze and `cache` lacks: make_snippet then finds every one of them in `cache`.
+void prefetch_snippet_regions(Analyzer& analyzer, SecondAnalyzer* second, TokenCache& cache,
+                              const std::vector<const std::string*>& plains, const QueryPlan& plan,
+                              size_t max_bytes = 300);
 
 // `max_bytes` bounds the excerpt (about 100 Japanese characters at the default).
 Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes = 300,

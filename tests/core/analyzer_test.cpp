@@ -8,6 +8,7 @@
 #include "char_bigrams.h"
 #include "madoguchi/analyzer.h"
 #include "normalizer.h"
+#include "second_analyzer.h"
 
 using namespace madoguchi;
 
@@ -164,6 +165,29 @@ TEST_CASE("an unknown profile or a missing dictionary is a clear error", "[analy
   auto missing = Dictionary::open({.profile = "ipadic", .dictionary_dir = "/nonexistent/dic"});
   REQUIRE_FALSE(missing.has_value());
   CHECK(missing.status().message().find("/nonexistent/dic") != std::string::npos);
+}
+
+TEST_CASE("a second analysis thread gives each text's tokens, in order", "[analyzer]") {
+  static auto dictionary = Dictionary::open({});
+  REQUIRE(dictionary.has_value());
+  SecondAnalyzer second(*dictionary);
+  const std::vector<std::string> pool = {"発熱があるときは保健所に相談してください。", "ワクチン接種の予約",
+                                         "濃厚接触者の療養期間", "", "ほけんじょ\xff", "住民票の写しを取りたい"};
+  for (size_t count : {0, 1, 2, 5, 6, 6}) {  // the thread serves batch after batch
+    std::vector<std::string_view> texts(pool.begin(), pool.begin() + long(count));
+    const auto got = second.analyze_all(analyzer(), texts);
+    REQUIRE(got.size() == count);
+    for (size_t i = 0; i < count; ++i) {
+      const auto expected = analyzer().analyze(texts[i]);
+      REQUIRE(got[i].size() == expected.size());
+      for (size_t k = 0; k < expected.size(); ++k) {
+        CHECK(got[i][k].term == expected[k].term);
+        CHECK(got[i][k].reading == expected[k].reading);
+        CHECK(got[i][k].begin == expected[k].begin);
+        CHECK(got[i][k].end == expected[k].end);
+      }
+    }
+  }
 }
 
 TEST_CASE("kana helpers", "[analyzer]") {

@@ -123,7 +123,8 @@ TEST_CASE("an index rebuilt at the same path is not taken for the caller's", "[s
   CHECK_FALSE(split.match(db, Xapian::Query("療養"), 10, 0, filter).has_value());
 }
 
-TEST_CASE("a searcher matching on two threads finds what one thread finds", "[searcher][split]") {
+TEST_CASE("a searcher on two threads finds and highlights what one thread does", "[searcher][split]") {
+  // Two threads match the halves and analyze the snippets' regions (second_analyzer.h).
   auto one = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 1});
   auto two = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 2, .split_min_documents = 0});
   REQUIRE(one.has_value());
@@ -140,6 +141,8 @@ TEST_CASE("a searcher matching on two threads finds what one thread finds", "[se
         CHECK(a->hits[i].id == b->hits[i].id);
         CHECK(a->hits[i].score == b->hits[i].score);
         CHECK(a->hits[i].effective == b->hits[i].effective);
+        CHECK(a->hits[i].snippet == b->hits[i].snippet);
+        CHECK(a->hits[i].highlights == b->hits[i].highlights);
       }
     }
   }
