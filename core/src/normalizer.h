@@ -27,6 +27,7 @@ struct NormalizedText {
 NormalizedText normalize_with_offsets(std::string_view input);
 
 // Decodes one code point at `pos`, advancing it; invalid bytes yield U+FFFD and advance by one.
+// REQUIRES: pos < text.size()
 char32_t next_code_point(std::string_view text, size_t& pos);
 // The start of the code point holding byte `i` (`i` itself at 0, at or past the end, or on a
 // lead byte): UTF-8 continuation bytes are stepped over backwards.

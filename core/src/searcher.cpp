@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 #include <utility>
@@ -82,6 +83,7 @@ struct Searcher::Impl {
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
   std::unique_ptr<SplitMatcher> split;  // the match's second thread, once the index is large enough
   std::unique_ptr<SecondAnalyzer> second;  // snippet analysis on the second core
+  bool second_refused = false;             // the system would not start its thread
 
   // The second match thread when it pays (split_match.h): a large index, two cores, and not
   // turned off. Started on first use, so small indexes and one-core machines never start it.
@@ -95,8 +97,13 @@ struct Searcher::Impl {
   // The snippets' second analysis thread on a machine of two cores or more, unless matching was
   // kept to one thread (match_threads 1: the caller wants one core).
   SecondAnalyzer* second_analyzer() {
-    if (!second && options.match_threads >= 2 && std::thread::hardware_concurrency() >= 2)
-      second = std::make_unique<SecondAnalyzer>(dictionary);
+    if (!second && !second_refused && options.match_threads >= 2 && std::thread::hardware_concurrency() >= 2) {
+      try {
+        second = std::make_unique<SecondAnalyzer>(dictionary);
+      } catch (const std::system_error&) {
+        second_refused = true;  // no thread to be had: analyze on this one
+      }
+    }
     return second.get();
   }
 
@@ -329,7 +336,7 @@ struct Searcher::Impl {
     }
     h.badge = badge_for(s, d, h.status, options.badge_days);
     if (!with_snippet) return h;
-    Snippet snippet = make_snippet(*analyzer, loaded.snippet_source, plan, 300, &snippet_tokens);
+    Snippet snippet = make_snippet(*analyzer, loaded.snippet_source, plan, kSnippetBytes, &snippet_tokens);
     h.snippet = std::move(snippet.text);
     h.highlights = std::move(snippet.highlights);
     return h;

@@ -25,12 +25,21 @@ std::vector<std::vector<Token>> SecondAnalyzer::analyze_all(Analyzer& own, const
     texts_ = &texts;
     out_ = &out;
     finished_ = false;
+    error_ = nullptr;
   }
   wake_.notify_one();
   // Each slot of `out` is written by one thread only: the even ones here, the odd ones there.
-  for (size_t i = 0; i < texts.size(); i += 2) out[i] = own.analyze(texts[i]);
+  std::exception_ptr own_error;
+  try {
+    for (size_t i = 0; i < texts.size(); i += 2) out[i] = own.analyze(texts[i]);
+  } catch (...) {
+    own_error = std::current_exception();  // the second thread still reads `texts`: wait for it first
+  }
   std::unique_lock lock(mu_);
   done_.wait(lock, [&] { return finished_; });
+  out_ = nullptr;
+  if (own_error) std::rethrow_exception(own_error);
+  if (error_) std::rethrow_exception(error_);
   return out;
 }
 
@@ -43,10 +52,14 @@ void SecondAnalyzer::run() {
     std::vector<std::vector<Token>>& out = *out_;
     texts_ = nullptr;
     lock.unlock();
-    // analyze() never throws for text (invalid UTF-8 is replaced); a failed allocation would
-    // end the process either way.
-    for (size_t i = 1; i < texts.size(); i += 2) out[i] = analyzer_.analyze(texts[i]);
+    std::exception_ptr error;  // analyze() takes any text; a failed allocation is what can throw
+    try {
+      for (size_t i = 1; i < texts.size(); i += 2) out[i] = analyzer_.analyze(texts[i]);
+    } catch (...) {
+      error = std::current_exception();
+    }
     lock.lock();
+    error_ = error;
     finished_ = true;
     done_.notify_one();
   }

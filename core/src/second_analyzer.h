@@ -8,9 +8,9 @@
 #pragma once
 
 #include <condition_variable>
+#include <exception>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -27,7 +27,8 @@ class SecondAnalyzer {
   SecondAnalyzer& operator=(const SecondAnalyzer&) = delete;
 
   // What `own.analyze(text)` gives for each of `texts`, in order. The second thread takes the
-  // texts at odd positions when there are two or more.
+  // texts at odd positions when there are two or more. What either thread throws is thrown
+  // here, after both have finished with `texts`.
   std::vector<std::vector<Token>> analyze_all(Analyzer& own, const std::vector<std::string_view>& texts);
 
  private:
@@ -39,6 +40,7 @@ class SecondAnalyzer {
   const std::vector<std::string_view>* texts_ = nullptr;  // GUARDED_BY(mu_): the batch to share
   std::vector<std::vector<Token>>* out_ = nullptr;        // GUARDED_BY(mu_): where its half goes
   bool finished_ = false;                                 // GUARDED_BY(mu_)
+  std::exception_ptr error_;                              // GUARDED_BY(mu_): what its half threw
   bool stop_ = false;                                     // GUARDED_BY(mu_)
   std::thread thread_;
 };

@@ -89,6 +89,8 @@ std::vector<std::pair<size_t, size_t>> ranges_near_matches(Analyzer& analyzer, c
 void prefetch_snippet_regions(Analyzer& analyzer, SecondAnalyzer* second, TokenCache& cache,
                               const std::vector<const std::string*>& plains, const QueryPlan& plan,
                               size_t max_bytes) {
+  // Room first: emptying the cache after looking would drop regions counted as there.
+  cache.make_room(plains.size());
   std::vector<std::string> missing;
   for (const std::string* plain : plains) {
     const auto [begin, end] = snippet_region(*plain, plan, max_bytes);
@@ -104,7 +106,6 @@ void prefetch_snippet_regions(Analyzer& analyzer, SecondAnalyzer* second, TokenC
   } else {
     for (const auto& text : texts) tokens.push_back(analyzer.analyze(text));
   }
-  cache.make_room(missing.size());
   for (size_t i = 0; i < missing.size(); ++i) cache.put(std::move(missing[i]), std::move(tokens[i]));
 }
 

@@ -26,7 +26,7 @@ class TokenCache {
   const std::vector<Token>& analyze(Analyzer& analyzer, const std::string& text);
   bool contains(const std::string& text) const { return tokens_.count(text) != 0; }
   // Makes room for `count` more texts (emptying the cache if need be), so that texts put in
-  // now are all still there when the snippets are cut.
+  // now are all still there when the snippets are cut (up to kMaxTexts of them).
   void make_room(size_t count);
   void put(std::string text, std::vector<Token> tokens);
 
@@ -44,12 +44,14 @@ class SecondAnalyzer;
 
 // Analyzes, on both threads of `second` when given, the regions of `plains` that make_snippet
 // would analyze and `cache` lacks: make_snippet then finds every one of them in `cache`.
+inline constexpr size_t kSnippetBytes = 300;  // about 100 Japanese characters
+
 void prefetch_snippet_regions(Analyzer& analyzer, SecondAnalyzer* second, TokenCache& cache,
                               const std::vector<const std::string*>& plains, const QueryPlan& plan,
-                              size_t max_bytes = 300);
+                              size_t max_bytes = kSnippetBytes);
 
-// `max_bytes` bounds the excerpt (about 100 Japanese characters at the default).
-Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes = 300,
+// `max_bytes` bounds the excerpt.
+Snippet make_snippet(Analyzer& analyzer, const std::string& plain, const QueryPlan& plan, size_t max_bytes = kSnippetBytes,
                      TokenCache* cache = nullptr);
 
 }  // namespace madoguchi

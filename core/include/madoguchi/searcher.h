@@ -92,6 +92,8 @@ struct SearcherOptions {
   // 2: an index of at least `split_min_documents` documents is matched on two threads, each
   // over half of it (core/src/split_match.h); 1: on the searching thread only. Below that size
   // the second thread costs about what it saves (docs/performance.md, "Matching on two cores").
+  // 2 also analyzes the snippets' new regions on a second thread, at any index size
+  // (second_analyzer.h); 1 keeps the whole search on the caller's thread.
   int match_threads = 2;
   int split_min_documents = 15000;
 };
