@@ -81,6 +81,7 @@ struct Searcher::Impl {
   bool decider_checked = false;  // asked the backend once whether it takes deciders
   MatchMemo last_match;       // the previous search's match, for this revision
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
+  QuestionMemo question_memo;  // what the re-ranker read, for this revision
   std::unique_ptr<SplitMatcher> split;  // the match's second thread, once the index is large enough
   std::unique_ptr<SecondAnalyzer> second;  // snippet analysis on the second core
   bool second_refused = false;             // the system would not start its thread
@@ -116,6 +117,7 @@ struct Searcher::Impl {
     as_of_filter.reset();
     last_match.clear();
     terms.clear();
+    question_memo.clear();
     synonyms = read_synonym_table(db);
     readings.load(db, std::string(schema::kReading));
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
@@ -268,7 +270,8 @@ struct Searcher::Impl {
         auto [first, estimated] = match(query, d, limit ? size : 0, limit);
         std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split.deferred, remote_backend());
         if (ranked.size() > depth) ranked.resize(depth);
-        last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend()),
+        last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(),
+                                              &question_memo),
                                        long(estimated)});
         outcome = last_match.find(memo_key);
       }

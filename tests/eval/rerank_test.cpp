@@ -12,6 +12,8 @@
 #include "madoguchi/releases.h"
 #include "madoguchi/schema.h"
 #include "madoguchi/searcher.h"
+#include "question_memo.h"
+#include "reranker.h"
 #include "test_support.h"
 
 using namespace madoguchi;
@@ -89,6 +91,37 @@ TEST_CASE("rerank: the entry whose question is the query's words gains most", "[
     CHECK(sum == Approx(h.score).epsilon(1e-9));
   }
   CHECK(r->hits[0].score >= r->hits[1].score);
+}
+
+TEST_CASE("rerank: answers remembered in a memo re-rank as reading the index does", "[eval][rerank]") {
+  // The searcher keeps a QuestionMemo per revision (question_memo.h), so a later keystroke
+  // re-ranks from what an earlier one read.
+  Xapian::Database db(rerank_db());
+  QueryPlan plan;
+  for (const std::string word : {"粗大ごみ", "手数料", "登録"})
+    plan.parts.push_back({word, "question", "exact", Xapian::Query(std::string(schema::kQuestion) + word)});
+  std::vector<RankedDoc> ranked;
+  for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) ranked.push_back({*p, 10.0 - *p});
+  REQUIRE(ranked.size() == 3);
+  const auto plain = rerank(db, plan, ranked, 10);
+  QuestionMemo memo;
+  const auto first = rerank(db, plan, ranked, 10, {}, false, &memo);
+  CHECK(memo.holds(std::string(schema::kQuestion) + "手数料", ranked[0].doc).has_value());
+  CHECK(memo.question_words(ranked[0].doc).has_value());
+  const auto again = rerank(db, plan, ranked, 10, {}, false, &memo);  // every answer from the memo
+  bool gained = false;
+  for (const auto* run : {&first, &again}) {
+    REQUIRE(run->size() == plain.size());
+    for (size_t i = 0; i < plain.size(); ++i) {
+      CHECK((*run)[i].doc == plain[i].doc);
+      CHECK((*run)[i].score == plain[i].score);
+      CHECK((*run)[i].extra == plain[i].extra);
+      gained = gained || plain[i].extra > 0;
+    }
+  }
+  CHECK(gained);
+  memo.clear();
+  CHECK_FALSE(memo.holds(std::string(schema::kQuestion) + "手数料", ranked[0].doc).has_value());
 }
 
 TEST_CASE("rerank: kana input gains through the words its readings stand for", "[eval][rerank]") {
