@@ -82,29 +82,36 @@ struct Searcher::Impl {
   MatchMemo last_match;       // the previous search's match, for this revision
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
   QuestionMemo question_memo;  // what the re-ranker read, for this revision
-  std::unique_ptr<SplitMatcher> split;  // the match's second thread, once the index is large enough
+  // The second core's thread, shared by the split match and snippet analysis; declared before
+  // them so that it outlives both.
+  std::unique_ptr<HelperThread> helper;
+  bool helper_refused = false;             // the system would not start its thread
+  std::unique_ptr<SplitMatcher> split;     // the match's upper half, once the index is large enough
   std::unique_ptr<SecondAnalyzer> second;  // snippet analysis on the second core
-  bool second_refused = false;             // the system would not start its thread
 
-  // The second match thread when it pays (split_match.h): a large index, two cores, and not
-  // turned off. Started on first use, so small indexes and one-core machines never start it.
+  // Two-core work happens on a machine of two cores or more, unless matching was kept to one
+  // thread (match_threads 1: the caller wants one core). The thread starts on first use, so
+  // one-core machines never start it; when the system refuses it, all runs on this thread.
+  HelperThread* helper_thread() {
+    if (!helper && !helper_refused && options.match_threads >= 2 && std::thread::hardware_concurrency() >= 2) {
+      try {
+        helper = std::make_unique<HelperThread>();
+      } catch (const std::system_error&) {
+        helper_refused = true;
+      }
+    }
+    return helper.get();
+  }
+
+  // The split match when it pays (split_match.h): a large index as well.
   SplitMatcher* split_matcher() {
-    if (!split && options.match_threads >= 2 && db.get_doccount() >= Xapian::doccount(options.split_min_documents) &&
-        std::thread::hardware_concurrency() >= 2)
-      split = std::make_unique<SplitMatcher>(db_dir);
+    if (!split && db.get_doccount() >= Xapian::doccount(options.split_min_documents) && helper_thread())
+      split = std::make_unique<SplitMatcher>(db_dir, *helper);
     return split.get();
   }
 
-  // The snippets' second analysis thread on a machine of two cores or more, unless matching was
-  // kept to one thread (match_threads 1: the caller wants one core).
   SecondAnalyzer* second_analyzer() {
-    if (!second && !second_refused && options.match_threads >= 2 && std::thread::hardware_concurrency() >= 2) {
-      try {
-        second = std::make_unique<SecondAnalyzer>(dictionary);
-      } catch (const std::system_error&) {
-        second_refused = true;  // no thread to be had: analyze on this one
-      }
-    }
+    if (!second && helper_thread()) second = std::make_unique<SecondAnalyzer>(dictionary, *helper);
     return second.get();
   }
 

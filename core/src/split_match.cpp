@@ -39,16 +39,7 @@ MatchPart merge_parts(const MatchPart& a, const MatchPart& b, Xapian::doccount s
   return merged;
 }
 
-SplitMatcher::SplitMatcher(std::string db_dir) : db_dir_(std::move(db_dir)), thread_([this] { run(); }) {}
-
-SplitMatcher::~SplitMatcher() {
-  {
-    std::lock_guard lock(mu_);
-    stop_ = true;
-  }
-  wake_.notify_one();
-  thread_.join();
-}
+SplitMatcher::SplitMatcher(std::string db_dir, HelperThread& helper) : db_dir_(std::move(db_dir)), helper_(helper) {}
 
 bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
   if (declined_) return false;
@@ -76,48 +67,14 @@ std::optional<MatchPart> SplitMatcher::match(const Xapian::Database& db, const X
                                              const AsOfFilter& filter) {
   if (!at_revision_of(db)) return std::nullopt;
   const Xapian::docid last = db.get_lastdocid(), middle = last / 2;
-  {
-    std::lock_guard lock(mu_);
-    job_ = Job{query.serialise(), middle + 1, last, size, check_at_least, &filter};
-    part_.reset();
-    error_ = nullptr;
-  }
-  wake_.notify_one();
-  std::optional<MatchPart> lower;
-  std::exception_ptr lower_error;
-  try {
-    lower = match_docid_range(db, query, 1, middle, size, check_at_least, filter);
-  } catch (...) {
-    lower_error = std::current_exception();  // the second thread still reads `filter`: wait for it first
-  }
-  std::unique_lock lock(mu_);
-  done_.wait(lock, [&] { return part_ || error_; });
-  if (lower_error) std::rethrow_exception(lower_error);
-  if (error_) std::rethrow_exception(error_);
-  return merge_parts(*lower, *part_, size);
-}
-
-void SplitMatcher::run() {
-  std::unique_lock lock(mu_);
-  for (;;) {
-    wake_.wait(lock, [&] { return job_ || stop_; });
-    if (stop_) return;
-    const Job job = std::move(*job_);
-    job_.reset();
-    lock.unlock();
-    std::optional<MatchPart> part;
-    std::exception_ptr error;
-    try {
-      part = match_docid_range(*db_, Xapian::Query::unserialise(job.query), job.first, job.last, job.size,
-                               job.check_at_least, *job.filter);
-    } catch (...) {
-      error = std::current_exception();
-    }
-    lock.lock();
-    part_ = std::move(part);
-    error_ = error;
-    done_.notify_one();
-  }
+  const std::string serialised = query.serialise();  // a Query's nodes are not shared across threads
+  std::optional<MatchPart> lower, upper;
+  auto upper_half = [&] {
+    upper = match_docid_range(*db_, Xapian::Query::unserialise(serialised), middle + 1, last, size, check_at_least,
+                              filter);
+  };
+  helper_.run_beside(upper_half, [&] { lower = match_docid_range(db, query, 1, middle, size, check_at_least, filter); });
+  return merge_parts(*lower, *upper, size);
 }
 
 }  // namespace madoguchi

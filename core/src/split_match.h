@@ -17,16 +17,13 @@
 // Thread rule: a SplitMatcher belongs to one Searcher and is called from its thread only.
 #pragma once
 
-#include <condition_variable>
-#include <exception>
-#include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 #include <xapian.h>
 
 #include "as_of_filter.h"
+#include "helper_thread.h"
 #include "reranker.h"
 
 namespace madoguchi {
@@ -49,8 +46,9 @@ MatchPart merge_parts(const MatchPart& a, const MatchPart& b, Xapian::doccount s
 
 class SplitMatcher {
  public:
-  explicit SplitMatcher(std::string db_dir);
-  ~SplitMatcher();
+  // The upper half is matched on `helper`, shared with the Searcher's other two-core work; it
+  // must outlive this.
+  SplitMatcher(std::string db_dir, HelperThread& helper);
   SplitMatcher(const SplitMatcher&) = delete;
   SplitMatcher& operator=(const SplitMatcher&) = delete;
 
@@ -63,26 +61,13 @@ class SplitMatcher {
                                  Xapian::doccount check_at_least, const AsOfFilter& filter);
 
  private:
-  struct Job {
-    std::string query;  // serialised
-    Xapian::docid first = 0, last = 0;
-    Xapian::doccount size = 0, check_at_least = 0;
-    const AsOfFilter* filter = nullptr;
-  };
   bool at_revision_of(const Xapian::Database& db);
-  void run();
 
   const std::string db_dir_;
-  std::optional<Xapian::Database> db_;  // the second thread's; touched by the caller only while no job runs
+  HelperThread& helper_;
+  std::optional<Xapian::Database> db_;  // the helper thread's; touched by the caller only between matches
   std::string opened_for_;              // the caller database's UUID when db_ was last opened
   bool declined_ = false;               // the caller's database cannot be matched in halves
-  std::mutex mu_;
-  std::condition_variable wake_, done_;
-  std::optional<Job> job_;         // GUARDED_BY(mu_): the job the second thread is to run
-  std::optional<MatchPart> part_;  // GUARDED_BY(mu_): the finished job's
-  std::exception_ptr error_;       // GUARDED_BY(mu_): what the finished job threw
-  bool stop_ = false;              // GUARDED_BY(mu_)
-  std::thread thread_;
 };
 
 }  // namespace madoguchi

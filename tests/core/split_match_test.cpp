@@ -54,7 +54,8 @@ TEST_CASE("a split match gives one match's documents, weights and order", "[sear
   AsOfFilter& filter = index.filter;
   const std::vector<Xapian::Query> words{Xapian::Query("療養"), Xapian::Query("登校"), Xapian::Query("検査")};
   const Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
-  SplitMatcher split(path);
+  HelperThread helper;
+  SplitMatcher split(path, helper);
   for (Xapian::doccount size : {1u, 2u, 5u, 10u, 31u, 59u, 100u}) {
     INFO("size " << size);
     const MatchPart one = match_docid_range(db, query, 1, db.get_lastdocid(), size, 0, filter);
@@ -85,7 +86,8 @@ TEST_CASE("the second thread reads the caller's revision or declines", "[searche
   Xapian::Database& db = index.db;
   AsOfFilter& filter = index.filter;
   const Xapian::Query query("療養");
-  SplitMatcher split(path);
+  HelperThread helper;
+  SplitMatcher split(path, helper);
   REQUIRE(split.match(db, query, 10, 0, filter).has_value());
   const auto commit_a_revision = [&] {
     Xapian::WritableDatabase writer(path, Xapian::DB_OPEN);
@@ -104,7 +106,7 @@ TEST_CASE("the second thread reads the caller's revision or declines", "[searche
   // A second Database opened after a newer commit can only be ahead of the caller: decline, and
   // match again once the caller has reopened.
   commit_a_revision();
-  SplitMatcher late(path);
+  SplitMatcher late(path, helper);
   CHECK_FALSE(late.match(db, query, 10, 0, filter).has_value());
   reopen_caller();
   CHECK(late.match(db, query, 10, 0, filter).has_value());
@@ -119,7 +121,8 @@ TEST_CASE("an index rebuilt at the same path is not taken for the caller's", "[s
   std::filesystem::remove_all(path);
   build_corpus_index(dir);
   REQUIRE(Xapian::Database(path).get_revision() == db.get_revision());  // only the UUID tells them apart
-  SplitMatcher split(path);
+  HelperThread helper;
+  SplitMatcher split(path, helper);
   CHECK_FALSE(split.match(db, Xapian::Query("療養"), 10, 0, filter).has_value());
 }
 
