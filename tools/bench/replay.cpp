@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace bench {
 namespace {
@@ -109,6 +110,7 @@ nlohmann::json replay(const SearchFn& search, const std::vector<KeystrokeQuery>&
     for (size_t qi = 0; qi < queries.size(); ++qi) {
       if (!timed && qi >= kWarmUpQueries) break;
       for (size_t k = 0; k < typed[qi].size(); ++k) {
+        if (timed && options.pause_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(options.pause_ms));
         const double cpu0 = thread_cpu_us();
         const auto t0 = Clock::now();
         std::vector<std::string> ids = search(typed[qi][k]);

@@ -35,6 +35,9 @@ struct ReplayOptions {
   // Searched once each at full length, untimed, for nDCG@10 and the share answered at full length
   // (empty: the timed queries). Lets a run time a subset of keystrokes but score every query.
   std::vector<KeystrokeQuery> quality_queries;
+  // Untimed pause before each timed keystroke, as an operator types (0: back to back). Threads
+  // that fall asleep between keystrokes and caches that cool down then count in the figures.
+  int pause_ms = 0;
   std::ostream* keystroke_log = nullptr;  // per timed keystroke: pass, qid, prefix length, wall µs, thread CPU µs, prefix
 };
 

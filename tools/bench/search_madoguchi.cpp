@@ -7,11 +7,13 @@
 //                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
 //                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
-//                          [--match-threads 2] [--split-min 15000]
+//                          [--match-threads 2] [--split-min 15000] [--pause-ms 0]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --match-threads 1 matches on the calling thread only; --split-min is the index size from which
 // two threads match (SearcherOptions).
+// --pause-ms N sleeps N ms (untimed) before each timed keystroke, as an operator types; the
+// default replays keystrokes back to back, the figure the benchmark reports.
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
 // score, badge, snippet, highlights) to FILE, so that a speed change can be checked to leave
 // every result identical (`cmp` two dumps).
@@ -74,7 +76,8 @@ int main(int argc, char** argv) try {
   bench::ReplayOptions options{.repetitions = args.get_int("--reps", 3),
                                .qrels_path = args.get("--qrels", ""),
                                .max_queries = size_t(args.get_int("--max-queries", 0)),
-                               .warm_up = args.get_int("--warm-up", 1) != 0};
+                               .warm_up = args.get_int("--warm-up", 1) != 0,
+                               .pause_ms = args.get_int("--pause-ms", 0)};
   const std::string quality = args.get("--quality-queries", "");
   if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
   std::ofstream keystroke_log;
