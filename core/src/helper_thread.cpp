@@ -1,5 +1,8 @@
 #include "helper_thread.h"
 
+#include <stdexcept>
+#include <utility>
+
 namespace madoguchi {
 
 HelperThread::HelperThread() : thread_([this] { run(); }) {}
@@ -14,6 +17,9 @@ HelperThread::~HelperThread() {
 }
 
 void HelperThread::post(Job job, void* argument) {
+  // Nested use would replace the job out (from the caller's half) or wait on itself (from the
+  // helper's): both halves of the Searcher's two-core work run one after the other.
+  if (busy_.exchange(true)) throw std::logic_error("HelperThread: a second job while one is out");
   {
     std::lock_guard lock(mu_);
     job_ = job;
@@ -27,7 +33,8 @@ void HelperThread::post(Job job, void* argument) {
 std::exception_ptr HelperThread::wait() {
   std::unique_lock lock(mu_);
   done_.wait(lock, [&] { return finished_; });
-  return error_;
+  busy_ = false;
+  return std::exchange(error_, nullptr);  // the exception goes with the caller, not kept here
 }
 
 void HelperThread::run() {

@@ -7,11 +7,12 @@
 // Thread rule: one HelperThread belongs to one Searcher and is called from its thread only.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
-#include <type_traits>
 
 namespace madoguchi {
 
@@ -24,10 +25,10 @@ class HelperThread {
 
   // Runs `theirs` on the helper thread while `mine` runs on the caller's, and returns when both
   // have finished: what either touches stays valid until then. What either threw is thrown
-  // here, the caller's first.
+  // here, the caller's first. One job at a time: a nested call throws std::logic_error.
   template <class Theirs, class Mine>
   void run_beside(Theirs& theirs, Mine&& mine) {
-    post(&call<Theirs>, &theirs);
+    post(&call<Theirs>, std::addressof(theirs));
     std::exception_ptr own_error;
     try {
       mine();
@@ -45,7 +46,7 @@ class HelperThread {
   static void call(void* f) {
     (*static_cast<F*>(f))();
   }
-  void post(Job job, void* argument);
+  void post(Job job, void* argument);  // throws std::logic_error while a job is out
   std::exception_ptr wait();  // until the posted job finished; what it threw
   void run();
 
@@ -56,6 +57,7 @@ class HelperThread {
   bool finished_ = false;      // GUARDED_BY(mu_): the posted job has finished
   std::exception_ptr error_;   // GUARDED_BY(mu_): what it threw
   bool stop_ = false;          // GUARDED_BY(mu_)
+  std::atomic<bool> busy_{false};  // a job is out: from post to the end of wait
   std::thread thread_;         // last: it starts once everything above exists
 };
 

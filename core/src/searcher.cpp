@@ -12,6 +12,7 @@
 #include "deferred_parts.h"
 #include "dictionary_cache.h"
 #include "explain.h"
+#include "helper_thread.h"
 #include "index_document.h"
 #include "index_identity.h"
 #include "madoguchi/schema.h"

@@ -21,6 +21,8 @@ class SecondAnalyzer {
  public:
   // `helper` is shared with the Searcher's other two-core work and must outlive this.
   SecondAnalyzer(std::shared_ptr<const Dictionary> dictionary, HelperThread& helper);
+  SecondAnalyzer(const SecondAnalyzer&) = delete;
+  SecondAnalyzer& operator=(const SecondAnalyzer&) = delete;
 
   // What `own.analyze(text)` gives for each of `texts`, in order. The helper thread takes the
   // texts at odd positions when there are two or more. What either thread throws is thrown
