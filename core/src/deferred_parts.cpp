@@ -32,31 +32,39 @@ std::string light_term(const QueryPart& part) {
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights) {
   const Xapian::Database& db = terms.database();
   const double common = weights.common_share * double(db.get_doccount());
-  std::vector<Xapian::Query> first, deferred;
-  double deferred_postings = 0;
+  std::vector<Xapian::Query> first, light, deferred, stand_ins;
+  double light_postings = 0;
   const bool long_plan = plan.parts.size() >= weights.long_plan_parts;
   for (const auto& part : plan.parts) {
+    if (part.first_stage) {
+      deferred.push_back(part.query);
+      if (!part.first_stage->empty()) first.push_back(*part.first_stage), stand_ins.push_back(*part.first_stage);
+      continue;
+    }
     const std::string term = light_term(part);
     const double frequency = term.empty() ? 0 : double(terms.frequency(term));
     if (frequency > common || (long_plan && is_bigram(term))) {
-      deferred.push_back(part.query);
-      deferred_postings += frequency;
+      light.push_back(part.query);
+      light_postings += frequency;
     } else {
       first.push_back(part.query);
     }
   }
   // A second match costs more than it saves on a short query (measured: README "Performance").
-  if (deferred.empty() || first.empty() ||
-      (!long_plan && deferred_postings < weights.min_postings * double(db.get_doccount())))
-    return {plan.query, Xapian::Query()};
+  if (long_plan || light_postings >= weights.min_postings * double(db.get_doccount()))
+    deferred.insert(deferred.end(), light.begin(), light.end());
+  else
+    first.insert(first.end(), light.begin(), light.end());
+  if (deferred.empty() || first.empty()) return {plan.query, Xapian::Query(), Xapian::Query()};
   return {Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()),
-          Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end())};
+          Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end()),
+          stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end())};
 }
 
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
-                                            const Xapian::Query& deferred, bool remote_backend) {
+                                            const SplitPlan& split, bool remote_backend) {
   std::vector<RankedDoc> ranked = std::move(first);
-  if (ranked.empty() || deferred.empty()) return ranked;
+  if (ranked.empty() || split.deferred.empty()) return ranked;
   // The candidates themselves, or remotely their entries by their id terms (boolean, so they add no
   // weight: every version of those entries may come back, only the candidates' own documents are read).
   Xapian::Query candidates;
@@ -68,13 +76,18 @@ std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vec
     for (const auto& r : ranked) ids.push_back(r.doc);
     candidates = Xapian::Query((new DocidList(std::move(ids)))->release());
   }
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, deferred, candidates));
-  const Xapian::MSet extra = enquire.get_mset(0, db.get_doccount());
-  std::unordered_map<Xapian::docid, double> weight_of;
-  for (auto it = extra.begin(); it != extra.end(); ++it) weight_of.emplace(*it, it.get_weight());
-  for (auto& r : ranked)
-    if (auto w = weight_of.find(r.doc); w != weight_of.end()) r.score += w->second;
+  // Each candidate's weight under `leaves`, added with `sign`.
+  auto add_weights = [&](const Xapian::Query& leaves, double sign) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaves, candidates));
+    const Xapian::MSet extra = enquire.get_mset(0, db.get_doccount());
+    std::unordered_map<Xapian::docid, double> weight_of;
+    for (auto it = extra.begin(); it != extra.end(); ++it) weight_of.emplace(*it, it.get_weight());
+    for (auto& r : ranked)
+      if (auto w = weight_of.find(r.doc); w != weight_of.end()) r.score += sign * w->second;
+  };
+  add_weights(split.deferred, 1);
+  if (!split.stand_ins.empty()) add_weights(split.stand_ins, -1);
   std::stable_sort(ranked.begin(), ranked.end(), [](const RankedDoc& a, const RankedDoc& b) { return a.score > b.score; });
   return ranked;
 }

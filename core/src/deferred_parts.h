@@ -17,6 +17,13 @@
 // match costs more than it saves: deferred leaves holding fewer postings than `min_postings` ×
 // the entries are matched in one stage as before. Measured: docs/performance.md, fourth round.
 //
+// A part with a stand-in (QueryPart::first_stage: a synonym group with a phrase over common
+// words) is deferred whatever its size: the first stage matches the stand-in, and each
+// candidate's score then trades the stand-in's weight for the part's own, so a candidate scores
+// exactly what the one OR gives it. A document that the phrase would lift from below the first
+// stage's 50th place is missed (at 100k entries, 25 of 1,709 keystrokes of the benchmark's replay
+// changed below their first hit: docs/performance.md, "Phrases on the candidates").
+//
 // Thread rule: plain functions over a Database the caller owns.
 #pragma once
 
@@ -42,14 +49,15 @@ struct DeferWeights {
 struct SplitPlan {
   Xapian::Query first;     // the OR of the parts matched over the whole index
   Xapian::Query deferred;  // the OR of the deferred leaves (empty: nothing deferred, `first` is the plan's query)
+  Xapian::Query stand_ins;  // the OR of the stand-ins `first` holds for deferred parts (QueryPart::first_stage)
 };
 
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights = {});
 
 // The first stage's documents (one version per entry, best first), best first after adding the
-// deferred leaves' weights. `remote_backend`: `db` is a remote database (xapian-tcpsrv), which
-// cannot run our posting sources.
+// deferred leaves' weights and taking away their stand-ins'. `remote_backend`: `db` is a remote
+// database (xapian-tcpsrv), which cannot run our posting sources.
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
-                                            const Xapian::Query& deferred, bool remote_backend = false);
+                                            const SplitPlan& split, bool remote_backend = false);
 
 }  // namespace madoguchi

@@ -166,11 +166,14 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   std::vector<Token> tokens = analyzer_.analyze(text);
 
   std::set<std::string> seen;  // one leaf per index term: Xapian weighs a repeated term differently
+  auto scaled = [](Xapian::Query q, double scale) {
+    return scale == 1.0 || q.empty() ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, scale);
+  };
   auto add = [&](std::string term, std::string_view field, std::string route, Xapian::Query q, double scale,
                  const std::string& key) {
-    if (q.empty() || !seen.insert(key).second) return;
-    if (scale != 1.0) q = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, scale);
-    plan.parts.push_back({std::move(term), std::string(field), std::move(route), std::move(q)});
+    if (q.empty() || !seen.insert(key).second) return false;
+    plan.parts.push_back({std::move(term), std::string(field), std::move(route), scaled(std::move(q), scale), {}});
+    return true;
   };
   // A prefix of two or more characters that no index term starts with adds no leaf (its highlight
   // prefix stays): while the tail of a sentence is typed the query then stays the same, and the
@@ -189,18 +192,39 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   // A word and its synonyms (editors' groups, Sudachi's spelling variants) in the whole text; the
   // single-word variants in the question field too, below the word itself (ゴミ also finds the
   // question that writes ごみ, and the re-ranker counts it), measured in README "Search quality".
+  // A multi-word member is an OP_PHRASE, whose positions Xapian reads for every entry holding all
+  // its words: when even the rarest of them is common (高齢 者), the group is weighed on the first
+  // stage's candidates only, and the first stage matches a stand-in for it: the group's single
+  // words and each phrase's rarest word, which every entry the phrase finds holds.
   auto add_group = [&](const std::string& key, double scale, const std::string& route) {
-    std::vector<Xapian::Query> alternatives{member_query(key)};
+    std::vector<Xapian::Query> alternatives;
+    std::set<std::string> stand_in;
+    bool costly_phrase = false;
+    auto add_member = [&](const std::string& member) {
+      alternatives.push_back(member_query(member));
+      const auto words = split_words(member);
+      if (words.empty()) return words;
+      const std::string& rarest = *std::min_element(words.begin(), words.end(), [&](const auto& a, const auto& b) {
+        return terms_.frequency(a) < terms_.frequency(b);
+      });
+      stand_in.insert(rarest);
+      if (words.size() > 1 && terms_.frequency(rarest) > weights_.costly_phrase_postings) costly_phrase = true;
+      return words;
+    };
+    add_member(key);
     std::vector<std::string> question_variants;
     if (const auto group = synonyms_.find(key); group != synonyms_.end())
       for (const std::string& s : group->second) {  // by reference: no copy of the group per keystroke
-        alternatives.push_back(member_query(s));
-        const auto members = split_words(s);
+        const auto members = add_member(s);
         if (members.size() == 1) question_variants.push_back(s);
         for (const auto& w : members) plan.terms.insert(w);
       }
-    add(key, "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()),
-        scale, "synonym:" + key);
+    const bool added = add(key, "text", route,
+                           Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()), scale,
+                           "synonym:" + key);
+    if (added && costly_phrase && !stand_in.empty())
+      plan.parts.back().first_stage =
+          scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, stand_in.begin(), stand_in.end()), scale);
     // One leaf per variant, so that a common one is weighed on the best candidates only
     // (deferred_parts.h).
     if (weights_.question_synonyms > 0)

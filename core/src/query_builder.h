@@ -4,6 +4,7 @@
 // against the index's own reading vocabulary, with one-typo tolerance (issue 10).
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -23,6 +24,11 @@ struct QueryPart {
   std::string field;  // index field: "text", "question" or "reading"
   std::string route;  // exact | compound | part | ngram | synonym | prefix | reading | sound | romaji | typo
   Xapian::Query query;
+  // Set when `query` is too costly to match over the whole index: what the first stage matches in
+  // its place, `query` itself being weighed on the candidates only (deferred_parts.h). So far a
+  // synonym group with a phrase over common words: Xapian checks an OP_PHRASE's positions in
+  // every entry holding all its words.
+  std::optional<Xapian::Query> first_stage;
 };
 
 struct QueryPlan {
@@ -44,6 +50,11 @@ struct QueryWeights {
   double reading_parts = 0.75;     // the same inside the words a kana reading stands for
   double question_synonyms = 0.5;  // a word's synonyms in the question field, below the word itself
   double unseen_reading = 0.75;    // a word no entry writes, matched by its reading (鳩 -> ハト)
+  // A synonym group with a phrase whose rarest word is in more entries than this is weighed on the
+  // first stage's candidates (QueryPart::first_stage). At 100k entries 高齢者's group (高齢 in
+  // 14,000, 者 in 43,000) took 5 ms a keystroke, 2.5 ms of it checking the phrase's positions
+  // (docs/performance.md, "Phrases on the candidates").
+  Xapian::doccount costly_phrase_postings = 2000;
   int max_prefix_expansion = 40;
   // A one-character stem (年, し) starts the index's most common words: matching their postings was
   // a fifth of the median keystroke at 100k entries. Its 3 most frequent completions: keystrokes

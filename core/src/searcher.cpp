@@ -276,7 +276,7 @@ struct Searcher::Impl {
         const Xapian::doccount depth = std::max(limit, rerank_weights.depth);
         const Xapian::doccount size = split.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
         auto [first, estimated] = match(query, d, limit ? size : 0, limit);
-        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split.deferred, remote_backend());
+        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend());
         if (ranked.size() > depth) ranked.resize(depth);
         last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(),
                                               &question_memo),

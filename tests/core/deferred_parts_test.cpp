@@ -1,6 +1,7 @@
 // Two-stage matching (core/src/deferred_parts.h): only single-term bigram and question leaves over
-// common terms are deferred, and a candidate's score after adding the deferred leaves' weights is
-// the score the whole plan's OR gives it.
+// common terms, and synonym groups with a costly phrase, are deferred, and a candidate's score
+// after adding the deferred leaves' weights (and taking away their stand-ins') is the score the
+// whole plan's OR gives it.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <map>
@@ -31,14 +32,16 @@ struct Fixture {
     write_file(c / "fee.md", entry_md("fee", "粗大ごみの手数料", "粗大ごみは申込みが必要です。手数料は品目ごとに決まっています。"));
     write_file(c / "day.md", entry_md("day", "粗大ごみの収集日", "収集日は地区ごとに決まっています。"));
     write_file(c / "dog.md", entry_md("dog", "犬の登録", "犬を飼い始めたら登録してください。手数料がかかります。"));
+    write_file(c / "elder.md", entry_md("elder", "高齢者の相談", "高齢者のご家族からの相談を受け付けます。"));
+    write_file(c / "aged.md", entry_md("aged", "年寄りの見守り", "一人暮らしの年寄りの見守りの相談です。"));
     db = Xapian::Database(build_corpus_index(dir));
     auto dictionary = shared_dictionary({});
     REQUIRE(dictionary.has_value());
     analyzer = std::make_unique<Analyzer>(*dictionary);
   }
 
-  QueryPlan plan(const std::string& text) {
-    return QueryBuilder(*analyzer, terms, synonyms).build(text, false);
+  QueryPlan plan(const std::string& text, QueryWeights weights = {}) {
+    return QueryBuilder(*analyzer, terms, synonyms, nullptr, weights).build(text, false);
   }
 
   // Document weights of `query`, every match.
@@ -56,6 +59,31 @@ bool has_term_with_prefix(const Xapian::Query& q, std::string_view prefix) {
   for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
     if ((*t).compare(0, prefix.size(), prefix) == 0) return true;
   return false;
+}
+
+// The first stage's best 10, with the deferred weights added, score what the plan's whole OR
+// gives them, best first, `best_id` first. Locally the candidates are filtered by their ids
+// (DocidList), remotely by their entries' id terms: the same weights either way.
+void check_scores_of_whole_or(Fixture& f, const QueryPlan& plan, const SplitPlan& split, const std::string& best_id) {
+  Xapian::Enquire enquire(f.db);
+  enquire.set_collapse_key(schema::kSlotId);
+  enquire.set_query(split.first);
+  const Xapian::MSet first = enquire.get_mset(0, 10);
+  std::vector<RankedDoc> candidates;
+  for (auto it = first.begin(); it != first.end(); ++it) candidates.push_back({*it, it.get_weight(), 0});
+  const auto whole = f.weights(plan.query);
+  for (const bool remote : {false, true}) {
+    INFO("remote backend path: " << remote);
+    const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split, remote);
+    REQUIRE(ranked.size() == first.size());
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      INFO(ranked[i].doc);
+      REQUIRE(whole.count(ranked[i].doc));
+      CHECK(ranked[i].score == Approx(whole.at(ranked[i].doc)).epsilon(1e-12));
+      if (i > 0) CHECK(ranked[i - 1].score >= ranked[i].score);
+    }
+    CHECK(ranked.front().doc == *f.db.postlist_begin(std::string(schema::kId) + best_id));
+  }
 }
 
 }  // namespace
@@ -100,27 +128,40 @@ TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[sea
   const QueryPlan plan = f.plan("粗大ごみの手数料");
   const SplitPlan split = split_common_parts(f.terms, plan);
   REQUIRE_FALSE(split.deferred.empty());
-  Xapian::Enquire enquire(f.db);
-  enquire.set_collapse_key(schema::kSlotId);
-  enquire.set_query(split.first);
-  const Xapian::MSet first = enquire.get_mset(0, 10);
-  std::vector<RankedDoc> candidates;
-  for (auto it = first.begin(); it != first.end(); ++it) candidates.push_back({*it, it.get_weight(), 0});
-  const auto whole = f.weights(plan.query);
-  // Locally the candidates are filtered by their ids (DocidList), remotely by their entries' id
-  // terms: the same weights either way.
-  for (const bool remote : {false, true}) {
-    INFO("remote backend path: " << remote);
-    const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split.deferred, remote);
-    REQUIRE(ranked.size() == first.size());
-    for (size_t i = 0; i < ranked.size(); ++i) {
-      INFO(ranked[i].doc);
-      REQUIRE(whole.count(ranked[i].doc));
-      CHECK(ranked[i].score == Approx(whole.at(ranked[i].doc)).epsilon(1e-12));
-      if (i > 0) CHECK(ranked[i - 1].score >= ranked[i].score);
-    }
-    CHECK(ranked.front().doc == *f.db.postlist_begin(std::string(schema::kId) + "fee"));
-  }
+  check_scores_of_whole_or(f, plan, split, "fee");
+}
+
+TEST_CASE("deferred parts: a synonym group with a costly phrase waits, its stand-in matches first", "[searcher][deferred]") {
+  Fixture f;
+  f.synonyms = {{"高齢 者", {"年寄り"}}, {"年寄り", {"高齢 者"}}};
+  auto group_of = [](const QueryPlan& plan) -> const QueryPart& {
+    for (const auto& part : plan.parts)
+      if (part.route == "synonym" && part.field == "text") return part;
+    FAIL("no synonym part");
+    return plan.parts.front();
+  };
+  // Phrases over words in few entries cost little: matched in place.
+  CHECK_FALSE(group_of(f.plan("高齢者の相談")).first_stage);
+
+  const QueryPlan plan = f.plan("高齢者の相談", {.costly_phrase_postings = 0});
+  const QueryPart& group = group_of(plan);
+  REQUIRE(group.first_stage);
+  CHECK(group.query.get_description().find("PHRASE") != std::string::npos);
+  // The stand-in: the single word and the phrase's rarest word (高齢 and 者 are in one entry each
+  // here, and 高齢 sorts first among equals), no phrase.
+  const std::string stand_in = group.first_stage->get_description();
+  CHECK(stand_in.find("PHRASE") == std::string::npos);
+  CHECK(stand_in.find("年寄り") != std::string::npos);
+  CHECK(stand_in.find("高齢") != std::string::npos);
+
+  // Deferred whatever the postings: the first stage holds no phrase.
+  const SplitPlan split = split_common_parts(f.terms, plan, {.common_share = 1.0});
+  REQUIRE_FALSE(split.deferred.empty());
+  REQUIRE_FALSE(split.stand_ins.empty());
+  CHECK(split.first.get_description().find("PHRASE") == std::string::npos);
+  CHECK(split.deferred.get_description().find("PHRASE") != std::string::npos);
+
+  check_scores_of_whole_or(f, plan, split, "elder");
 }
 
 TEST_CASE("docid list: a filter that passes exactly its ids", "[searcher][deferred]") {
