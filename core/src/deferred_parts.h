@@ -15,7 +15,9 @@
 // the first stage, as they find entries no word does, except in a long sentence's plan
 // (`long_plan_parts`), whose many words find the candidates anyway. On a short query a second
 // match costs more than it saves: deferred leaves holding fewer postings than `min_postings` ×
-// the entries are matched in one stage as before. Measured: docs/performance.md, fourth round.
+// the entries are matched in one stage as before. Measured: docs/performance.md, fourth round;
+// the threshold came down from 1.0 to 0.25 once the candidates were read by their ids
+// ("Phrases on the candidates").
 //
 // A part with a stand-in (QueryPart::first_stage: a synonym group with a phrase over common
 // words) is deferred whatever its size: the first stage matches the stand-in, and each
@@ -38,7 +40,7 @@ namespace madoguchi {
 struct DeferWeights {
   double common_share = 0.02;       // a bigram or question leaf over more entries than this is deferred
   Xapian::doccount candidates = 50;  // first-stage documents the deferred leaves are weighed on
-  double min_postings = 1.0;  // × the entries: deferred leaves holding fewer postings are not deferred
+  double min_postings = 0.25;  // × the entries: deferred leaves holding fewer postings are not deferred
   // A plan of this many parts or more (a long sentence) defers every bigram leaf, rare ones too:
   // its words already choose the candidates, and its bigrams were about a third of its time.
   // At 100k entries p99 6.0 -> 4.7 ms, dev-split and 100k-benchmark nDCG@10 unchanged

@@ -106,6 +106,15 @@ TEST_CASE("deferred parts: common bigram and question leaves wait, words do not"
   CHECK(whole.first.serialise() == plan.query.serialise());
 }
 
+TEST_CASE("deferred parts: common leaves holding few postings in all are matched in one stage", "[searcher][deferred]") {
+  Fixture f;
+  const QueryPlan plan = f.plan("粗大ごみの手数料");
+  CHECK_FALSE(split_common_parts(f.terms, plan, {.min_postings = 0}).deferred.empty());
+  const SplitPlan few = split_common_parts(f.terms, plan, {.min_postings = 1000});
+  CHECK(few.deferred.empty());
+  CHECK(few.first.serialise() == plan.query.serialise());
+}
+
 TEST_CASE("deferred parts: a long plan defers its bigram leaves, rare ones too", "[searcher][deferred]") {
   Fixture f;
   const QueryPlan plan = f.plan("粗大ごみの手数料");
