@@ -38,7 +38,8 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   for (const auto& part : plan.parts) {
     if (part.first_stage) {
       deferred.push_back(part.query);
-      if (!part.first_stage->empty()) first.push_back(*part.first_stage), stand_ins.push_back(*part.first_stage);
+      first.push_back(*part.first_stage);
+      stand_ins.push_back(*part.first_stage);
       continue;
     }
     const std::string term = light_term(part);

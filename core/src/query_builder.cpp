@@ -222,7 +222,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     const bool added = add(key, "text", route,
                            Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end()), scale,
                            "synonym:" + key);
-    if (added && costly_phrase && !stand_in.empty())
+    if (added && costly_phrase)
       plan.parts.back().first_stage =
           scaled(Xapian::Query(Xapian::Query::OP_SYNONYM, stand_in.begin(), stand_in.end()), scale);
     // One leaf per variant, so that a common one is weighed on the best candidates only
