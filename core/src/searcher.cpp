@@ -80,7 +80,7 @@ struct Searcher::Impl {
   AsOfFilter as_of_filter;    // versions not ended by the as-of date, for this revision
   bool as_of_leaf = false;    // the backend refused the filter as a decider: use its value leaf
   bool decider_checked = false;  // asked the backend once whether it takes deciders
-  MatchMemo last_match;       // the previous search's match, for this revision
+  MatchMemo recent_matches{size_t(std::max(0, options.recent_matches))};  // recent searches' matches, for this revision
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
   QuestionMemo question_memo;  // what the re-ranker read, for this revision
   // The second core's thread, shared by the split match and snippet analysis; declared before
@@ -123,7 +123,7 @@ struct Searcher::Impl {
   void load_revision_state() {
     stored_cache.clear();
     as_of_filter.reset();
-    last_match.clear();
+    recent_matches.clear();
     terms.clear();
     question_memo.clear();
     synonyms = read_synonym_table(db);
@@ -256,7 +256,7 @@ struct Searcher::Impl {
     QueryPlan plan = builder.build(req.query, req.prefix_last_word);
     if (!plan.empty()) {
       const std::string memo_key = MatchMemo::key_of(plan, req, d);
-      const MatchOutcome* outcome = last_match.find(memo_key);
+      const MatchOutcome* outcome = recent_matches.find(memo_key);
       if (!outcome) {
         std::vector<Xapian::Query> filters;  // match() adds the as-of date
         if (!req.category.empty()) filters.emplace_back(std::string(schema::kCategory) + normalize_text(req.category));
@@ -278,10 +278,9 @@ struct Searcher::Impl {
         auto [first, estimated] = match(query, d, limit ? size : 0, limit);
         std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend());
         if (ranked.size() > depth) ranked.resize(depth);
-        last_match.remember(memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(),
-                                              &question_memo),
-                                       long(estimated)});
-        outcome = last_match.find(memo_key);
+        outcome = &recent_matches.remember(
+            memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(), &question_memo),
+                       long(estimated)});
       }
       result.estimated_total = outcome->estimated_total;
 
@@ -421,6 +420,7 @@ bool Searcher::refresh() {
 int Searcher::entry_count() const { return impl_->entries; }
 Date Searcher::today() const { return impl_->clock.today(); }
 std::optional<ReleaseInfo> Searcher::release() const { return impl_->release; }
+void Searcher::forget_recent_matches() { impl_->recent_matches.clear(); }
 std::string Searcher::charset() const {
   try {
     return impl_->db.get_metadata(std::string(schema::kMetaCharset));

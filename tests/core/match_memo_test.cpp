@@ -1,8 +1,13 @@
-// The reuse of the previous keystroke's match (core/src/match_memo.h) through Searcher::search:
-// typing a query gives, at every keystroke, what a searcher that has not just matched the same
-// thing gives; a changed date, filter or limit is matched again. (After a refresh: see
-// as_of_filter_test.cpp, which asks the same query on the same date across a refresh.)
+// The reuse of recent searches' matches (core/src/match_memo.h): the memo itself (least recently
+// used first out), and through Searcher::search: typing a query, and coming back to searches made
+// before, gives at every keystroke what a searcher that has not just matched the same thing
+// gives; a changed date, filter or limit is matched again, and so is everything after a refresh
+// to a new revision. (See also as_of_filter_test.cpp, which asks the same query on the same date
+// across a refresh.)
+#include <algorithm>
 #include <catch2/catch.hpp>
+
+#include "match_memo.h"
 
 #include "kana.h"
 #include "madoguchi/searcher.h"
@@ -13,8 +18,9 @@ using namespace madoguchi::test;
 
 namespace {
 
-std::unique_ptr<Searcher> open_searcher() {
-  auto s = Searcher::open(fixture_corpus_db(), Clock::fixed(*Date::parse("2026-11-25")));
+std::unique_ptr<Searcher> open_searcher(int recent_matches = SearcherOptions{}.recent_matches) {
+  auto s = Searcher::open(fixture_corpus_db(), Clock::fixed(*Date::parse("2026-11-25")),
+                          {.recent_matches = recent_matches});
   REQUIRE(s.has_value());
   return std::move(*s);
 }
@@ -39,7 +45,30 @@ void check_same(const SearchResult& a, const SearchResult& b) {
   }
 }
 
+MatchOutcome outcome_of(Xapian::docid doc) { return {{RankedDoc{.doc = doc, .score = 1}}, 1}; }
+
 }  // namespace
+
+TEST_CASE("the memo holds its capacity of outcomes, the least recently used going first", "[memo]") {
+  MatchMemo memo(2);
+  CHECK(memo.remember("a", outcome_of(1)).ranked[0].doc == 1);
+  memo.remember("b", outcome_of(2));
+  REQUIRE(memo.find("a") != nullptr);  // "a" is now the more recent
+  memo.remember("c", outcome_of(3));
+  CHECK(memo.size() == 2);
+  CHECK(memo.find("b") == nullptr);
+  REQUIRE(memo.find("a") != nullptr);
+  CHECK(memo.find("a")->ranked[0].doc == 1);
+  REQUIRE(memo.find("c") != nullptr);
+  CHECK(memo.find("c")->ranked[0].doc == 3);
+  memo.clear();
+  CHECK(memo.find("a") == nullptr);
+  CHECK(memo.size() == 0);
+
+  MatchMemo none(0);  // a capacity of 0 keeps nothing but still hands the outcome back
+  CHECK(none.remember("a", outcome_of(4)).ranked[0].doc == 4);
+  CHECK(none.find("a") == nullptr);
+}
 
 TEST_CASE("every keystroke gives what a searcher without the previous match gives", "[searcher][memo]") {
   auto typing = open_searcher();
@@ -51,6 +80,46 @@ TEST_CASE("every keystroke gives what a searcher without the previous match give
     run(*fresh, {.query = "ワクチン"});  // so that `fresh` never reuses a match here
     check_same(run(*typing, {.query = typed}), run(*fresh, {.query = typed}));
   }
+}
+
+TEST_CASE("searches made again after others give what a fresh searcher gives", "[searcher][memo]") {
+  auto remembering = open_searcher();
+  auto forgetting = open_searcher(0);
+  const std::vector<std::string> session = {"発熱", "発熱 相談", "保健所", "発熱", "ワクチン", "発熱 相談", "保健所",
+                                            "はつねつ", "発熱"};
+  for (const auto& query : session) {
+    INFO(query);
+    check_same(run(*remembering, {.query = query}), run(*forgetting, {.query = query}));
+  }
+}
+
+TEST_CASE("a refresh to a new revision forgets every remembered match", "[searcher][memo]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  const std::string db = build_corpus_index(dir);
+  auto opened = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(opened.has_value());
+  Searcher& s = **opened;
+  const SearchRequest request{.query = "無料 PCR検査", .as_of = Date::parse("2022-06-01")};
+  auto has_free_pcr = [](const SearchResult& r) {
+    return std::any_of(r.hits.begin(), r.hits.end(), [](const Hit& h) { return h.id == "free-pcr"; });
+  };
+  CHECK(has_free_pcr(run(s, request)));
+  run(s, {.query = "保健所"});  // the request to check is no longer the previous one
+
+  // The entry is withdrawn earlier, its words unchanged (so is the plan, and with it the memo's
+  // key): a remembered match must not bring it back.
+  write_file(dir.path() / "corpus" / "testing" / "free-pcr.md",
+             entry_md("free-pcr", "無料PCR検査の実施場所", "県内の薬局などで無料のPCR検査を受けられます。",
+                      "type: faq\ncategory: [検査]\ntags: [PCR検査, 無料]\n"
+                      "effective: 2021-12-24\nexpires: 2022-05-31\n"));
+  REQUIRE(build_corpus_index(dir) == db);
+  REQUIRE(s.refresh());
+  const SearchResult after = run(s, request);
+  CHECK_FALSE(has_free_pcr(after));
+  auto fresh = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(fresh.has_value());
+  check_same(after, run(**fresh, request));
 }
 
 TEST_CASE("the same query with another date, filter or limit is matched again", "[searcher][memo]") {

@@ -105,6 +105,7 @@ nlohmann::json replay(const SearchFn& search, const std::vector<KeystrokeQuery>&
   for (int pass = 0; pass < passes; ++pass) {
     const bool timed = pass > 0 || !options.warm_up;
     const bool first_timed = pass == (options.warm_up ? 1 : 0);
+    if (timed && options.before_timed_pass) options.before_timed_pass();
     std::vector<double> us, full_us;
     us.reserve(keystrokes);
     for (size_t qi = 0; qi < queries.size(); ++qi) {

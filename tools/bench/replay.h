@@ -38,6 +38,9 @@ struct ReplayOptions {
   // Untimed pause before each timed keystroke, as an operator types (0: back to back). Threads
   // that fall asleep between keystrokes and caches that cool down then count in the figures.
   int pause_ms = 0;
+  // Called before each timed pass: the engine forgets what it remembered of the previous pass's
+  // searches (Madoguchi's recent matches), so that every pass types its queries as a new session.
+  std::function<void()> before_timed_pass;
   std::ostream* keystroke_log = nullptr;  // per timed keystroke: pass, qid, prefix length, wall µs, thread CPU µs, prefix
 };
 

@@ -7,11 +7,14 @@
 //                          [--qrels qrels.json] [--reps 3] [--today 2024-06-01] [--max-queries N]
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
 //                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
-//                          [--match-threads 2] [--split-min 15000] [--pause-ms 0]
+//                          [--match-threads 2] [--split-min 15000] [--pause-ms 0] [--recent-matches 256]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --match-threads 1 matches on the calling thread only; --split-min is the index size from which
 // two threads match (SearcherOptions).
+// --recent-matches N: searches whose match the searcher remembers (SearcherOptions; 1 = the
+// previous keystroke only). They are forgotten before each timed repetition, so that a repetition
+// does not find what the previous one typed.
 // --pause-ms N sleeps N ms (untimed) before each timed keystroke, as an operator types; the
 // default replays keystrokes back to back, the figure the benchmark reports.
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
@@ -34,7 +37,8 @@ int main(int argc, char** argv) try {
 
   auto searcher = madoguchi::Searcher::open(db, madoguchi::Clock::fixed(*today),
                                             {.match_threads = args.get_int("--match-threads", 2),
-                                             .split_min_documents = args.get_int("--split-min", 15000)});
+                                             .split_min_documents = args.get_int("--split-min", 15000),
+                                             .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches)});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};
@@ -77,7 +81,8 @@ int main(int argc, char** argv) try {
                                .qrels_path = args.get("--qrels", ""),
                                .max_queries = size_t(args.get_int("--max-queries", 0)),
                                .warm_up = args.get_int("--warm-up", 1) != 0,
-                               .pause_ms = args.get_int("--pause-ms", 0)};
+                               .pause_ms = args.get_int("--pause-ms", 0),
+                               .before_timed_pass = [&] { (*searcher)->forget_recent_matches(); }};
   const std::string quality = args.get("--quality-queries", "");
   if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
   std::ofstream keystroke_log;

@@ -96,6 +96,9 @@ struct SearcherOptions {
   // (second_analyzer.h); 1 keeps the whole search on the caller's thread.
   int match_threads = 2;
   int split_min_documents = 15000;
+  // Searches whose match is remembered for this revision (core/src/match_memo.h): a keystroke
+  // asking Xapian what one of them asked is answered without matching. 1: the previous search only.
+  int recent_matches = 256;
 };
 
 class Searcher {
@@ -119,6 +122,9 @@ class Searcher {
   // The release this searcher reads (number, time, author, message; as of the last open, refresh
   // or retry), or nullopt for a local index that was never published. For the status bar.
   std::optional<ReleaseInfo> release() const;
+  // Forgets the remembered matches, as a newly opened searcher has none (for measurements that
+  // replay the same session more than once).
+  void forget_recent_matches();
 
  private:
   struct Impl;
