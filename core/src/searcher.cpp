@@ -223,12 +223,17 @@ struct Searcher::Impl {
         if (const Xapian::doccount extra = as_of_filter.redundant(); extra <= size) {
           const Xapian::doccount wanted = size ? size + extra : 0;
           std::optional<MatchPart> part;
-          if (wanted && split_matcher()) part = split->match(db, query, wanted, check_at_least, as_of_filter);
+          if (options.exhaustive_match) {
+            part = match_docid_range(db, query, 1, db.get_lastdocid(), wanted ? db.get_doccount() : 0,
+                                     db.get_doccount(), as_of_filter);
+            if (part->docs.size() > wanted) part->docs.resize(wanted);
+          }
+          if (!part && wanted && split_matcher()) part = split->match(db, query, wanted, check_at_least, as_of_filter);
           if (!part) part = match_docid_range(db, query, 1, db.get_lastdocid(), wanted, check_at_least, as_of_filter);
           return {collapse_versions(part->docs, as_of_filter, size), part->estimated};
         }
         enquire.set_collapse_key(schema::kSlotId);
-        return ranked_of(enquire.get_mset(0, size, check_at_least, nullptr, &not_ended));
+        return ranked_of(enquire.get_mset(0, asked(size), asked(check_at_least), nullptr, &not_ended), size);
       } catch (const Xapian::UnimplementedError&) {
         as_of_leaf = true;
         as_of_filter.reset();
@@ -236,12 +241,17 @@ struct Searcher::Impl {
     }
     enquire.set_collapse_key(schema::kSlotId);
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, AsOfFilter::leaf(d)));
-    return ranked_of(enquire.get_mset(0, size, check_at_least));
+    return ranked_of(enquire.get_mset(0, asked(size), asked(check_at_least)), size);
   }
 
-  static std::pair<std::vector<RankedDoc>, Xapian::doccount> ranked_of(const Xapian::MSet& mset) {
+  // How many documents to ask Xapian for, when `n` are wanted: all of them to check its pruning.
+  Xapian::doccount asked(Xapian::doccount n) const { return options.exhaustive_match && n ? db.get_doccount() : n; }
+
+  // The first `size` documents of `mset`, matched with `size` (or, exhaustively, every match).
+  static std::pair<std::vector<RankedDoc>, Xapian::doccount> ranked_of(const Xapian::MSet& mset, Xapian::doccount size) {
     std::vector<RankedDoc> docs;
-    for (auto it = mset.begin(); it != mset.end(); ++it) docs.push_back({*it, it.get_weight(), 0, it.get_collapse_key()});
+    for (auto it = mset.begin(); it != mset.end() && docs.size() < size; ++it)
+      docs.push_back({*it, it.get_weight(), 0, it.get_collapse_key()});
     return {std::move(docs), mset.get_matches_estimated()};
   }
 

@@ -3,7 +3,7 @@
 // before, gives at every keystroke what a searcher that has not just matched the same thing
 // gives; a changed date, filter or limit is matched again, and so is everything after a refresh
 // to a new revision. (See also as_of_filter_test.cpp, which asks the same query on the same date
-// across a refresh.)
+// across a refresh.) Last, the exhaustive match that checks Xapian's pruning gives the same hits.
 #include <algorithm>
 #include <catch2/catch.hpp>
 
@@ -137,4 +137,25 @@ TEST_CASE("the same query with another date, filter or limit is matched again", 
   CHECK_FALSE(has(run(*s, {.query = q}), "free-pcr"));  // today: withdrawn
   CHECK(run(*s, {.query = "保健所", .limit = 1}).hits.size() == 1);
   CHECK(run(*s, {.query = "保健所", .limit = 3}).hits.size() > 1);
+}
+
+TEST_CASE("an exhaustive match gives the pruned match's hits, with exact counts", "[searcher][exhaustive]") {
+  // SearcherOptions::exhaustive_match is the reference a pruned match is checked against
+  // (docs/xapian-andmaybe-skip.md); here, where Xapian prunes correctly, both agree.
+  auto pruned = open_searcher(0);
+  auto exhaustive = Searcher::open(fixture_corpus_db(), Clock::fixed(*Date::parse("2026-11-25")),
+                                   {.recent_matches = 0, .exhaustive_match = true});
+  REQUIRE(exhaustive.has_value());
+  for (const char* query : {"発熱", "発熱 相談", "保健所の電話番号", "ワクチン", "はつねつ", "無料 PCR検査"})
+    for (int limit : {1, 3, 10}) {
+      INFO(query << " limit " << limit);
+      const SearchResult a = run(*pruned, {.query = query, .limit = limit});
+      const SearchResult b = run(**exhaustive, {.query = query, .limit = limit});
+      REQUIRE(a.hits.size() == b.hits.size());
+      for (size_t i = 0; i < a.hits.size(); ++i) {
+        CHECK(a.hits[i].id == b.hits[i].id);
+        CHECK(a.hits[i].score == Approx(b.hits[i].score));
+      }
+      CHECK(b.estimated_total >= long(b.hits.size()));
+    }
 }

@@ -8,6 +8,7 @@
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
 //                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
 //                          [--match-threads 2] [--split-min 15000] [--pause-ms 0] [--recent-matches 256]
+//                          [--exhaustive 0]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --match-threads 1 matches on the calling thread only; --split-min is the index size from which
@@ -15,6 +16,9 @@
 // --recent-matches N: searches whose match the searcher remembers (SearcherOptions; 1 = the
 // previous keystroke only). They are forgotten before each timed repetition, so that a repetition
 // does not find what the previous one typed.
+// --exhaustive 1 weighs every matching document instead of letting Xapian prune
+// (SearcherOptions::exhaustive_match): with --dump, the reference that compare_dumps.py checks a
+// pruned dump against (docs/xapian-andmaybe-skip.md).
 // --pause-ms N sleeps N ms (untimed) before each timed keystroke, as an operator types; the
 // default replays keystrokes back to back, the figure the benchmark reports.
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
@@ -38,7 +42,8 @@ int main(int argc, char** argv) try {
   auto searcher = madoguchi::Searcher::open(db, madoguchi::Clock::fixed(*today),
                                             {.match_threads = args.get_int("--match-threads", 2),
                                              .split_min_documents = args.get_int("--split-min", 15000),
-                                             .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches)});
+                                             .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches),
+                                             .exhaustive_match = args.get_int("--exhaustive", 0) != 0});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};

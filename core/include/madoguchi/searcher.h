@@ -99,6 +99,10 @@ struct SearcherOptions {
   // Searches whose match is remembered for this revision (core/src/match_memo.h): a keystroke
   // asking Xapian what one of them asked is answered without matching. 1: the previous search only.
   int recent_matches = 256;
+  // Every match weighs every matching document instead of letting Xapian prune: much slower, for
+  // checking the pruned results against (docs/xapian-andmaybe-skip.md: Xapian 1.4.22 can skip a
+  // document while pruning). One thread; estimates become exact counts.
+  bool exhaustive_match = false;
 };
 
 class Searcher {
