@@ -223,13 +223,13 @@ struct Searcher::Impl {
         if (const Xapian::doccount extra = as_of_filter.redundant(); extra <= size) {
           const Xapian::doccount wanted = size ? size + extra : 0;
           std::optional<MatchPart> part;
-          if (options.exhaustive_match) {
-            part = match_docid_range(db, query, 1, db.get_lastdocid(), wanted ? db.get_doccount() : 0,
-                                     db.get_doccount(), as_of_filter);
-            if (part->docs.size() > wanted) part->docs.resize(wanted);
-          }
-          if (!part && wanted && split_matcher()) part = split->match(db, query, wanted, check_at_least, as_of_filter);
-          if (!part) part = match_docid_range(db, query, 1, db.get_lastdocid(), wanted, check_at_least, as_of_filter);
+          // Exhaustively: every document on this thread, then what was wanted.
+          if (wanted && !options.exhaustive_match && split_matcher())
+            part = split->match(db, query, wanted, check_at_least, as_of_filter);
+          if (!part)
+            part = match_docid_range(db, query, 1, db.get_lastdocid(), asked(wanted),
+                                     options.exhaustive_match ? db.get_doccount() : check_at_least, as_of_filter);
+          if (part->docs.size() > wanted) part->docs.resize(wanted);
           return {collapse_versions(part->docs, as_of_filter, size), part->estimated};
         }
         enquire.set_collapse_key(schema::kSlotId);
