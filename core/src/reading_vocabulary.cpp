@@ -160,7 +160,10 @@ std::vector<std::string> ReadingVocabulary::one_edit_away(const std::u32string& 
   for (size_t i = 0; i < word.size(); ++i) {
     if (i > 0 && word[i] == word[i - 1]) continue;
     std::u32string d = word.substr(0, i) + word.substr(i + 1);
-    if (d.size() >= kMinTypoLength) {  // an extra kana
+    // An extra kana, unless it is a particle between two words: はち|の|す is a bee's nest, not
+    // はちす typed with a stray の.
+    const bool particle_inside = i > 0 && i + 1 < word.size() && std::u32string_view(U"のがをにはへとでもや").find(word[i]) != std::u32string_view::npos;
+    if (d.size() >= kMinTypoLength && !particle_inside) {  // an extra kana
       std::string s = to_utf8(d);
       if (contains(s) && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
     }

@@ -21,6 +21,9 @@ const std::string& segment_db() {
     write_file(c / "collection.md", entry_md("collection", "ごみの収集日", "ごみは朝8時までに集積場所へ。"));
     write_file(c / "bags.md", entry_md("bags", "指定袋の販売店", "ごみ袋はスーパーで販売しています。"));
     write_file(c / "mini.md", entry_md("mini", "ミニ講座の案内", "公民館でミニ講座を開きます。"));
+    // はちのす is ハチ, の and 巣; 蜂巣 (read はちす) is one kana away from it by a stray の.
+    write_file(c / "nest.md", entry_md("nest", "ハチの巣を駆除してほしい", "ハチの巣ができて困っている方の相談を受けています。"));
+    write_file(c / "cellulitis.md", entry_md("cellulitis", "蜂巣炎の治療", "蜂巣炎は皮膚の感染症です。"));
     return build_corpus_index(dir);
   }();
   return db;
@@ -58,4 +61,12 @@ TEST_CASE("a longer word still beats common shorter ones", "[typing][segment]") 
   auto r = run("ごみぶくろのはんばいてん");
   REQUIRE_FALSE(r.hits.empty());
   CHECK(r.hits[0].id == "bags");
+}
+
+TEST_CASE("a particle between two words is not read as a typo of a longer word", "[typing][segment]") {
+  // はちのす: はち|の|す (the nest), not はちす (蜂巣) typed with an extra の.
+  auto r = run("はちのすのくじょ");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "nest");
+  for (const auto& h : r.hits) CHECK_FALSE(explains(h, "はちす"));
 }
