@@ -26,6 +26,7 @@ std::vector<std::string> split_words(const std::string& s) {
 }
 
 constexpr size_t kMinCompoundSplit = 6;  // kana
+constexpr size_t kWholeRun = 64;         // no limit on a kana run's word length (segment's default)
 constexpr size_t kMaxTypoReadings = 4;   // a typo read as more readings than these matches the readings only
 
 bool is_ascii_letter(char c) { return c >= 'a' && c <= 'z'; }
@@ -97,6 +98,28 @@ struct KanaRun {
   bool at_end = false;
   bool romaji = false;
 };
+
+// MeCab's conjugated verbs and adjectives inside a run (くらくて: くらく of くらい), where the
+// vocabulary has the base form's reading: the index reads each word as written (暗く -> くらく),
+// so a kana query's conjugation would otherwise find only entries that conjugate it alike.
+std::vector<ConjugatedSpan> conjugated_spans(const KanaRun& run, const std::string& text, const std::vector<Token>& tokens,
+                                             const ReadingVocabulary& vocabulary) {
+  std::vector<ConjugatedSpan> out;
+  const std::u32string folded_run = to_u32(run.text);
+  for (const Token& t : tokens) {
+    if (t.begin < run.begin || t.end > run.end || t.kind != TokenKind::kWord || t.noun || !is_kana_only(t.surface)) continue;
+    const std::string base = fold_reading(t.term), surface = fold_reading(t.surface);
+    if (base == surface || !vocabulary.contains(base)) continue;
+    size_t begin = 0;  // code points of the run before the token, spaces left out as in run.text
+    for (const char32_t c : to_u32(text.substr(run.begin, t.begin - run.begin)))
+      if (c != U' ') ++begin;
+    const std::u32string piece = to_u32(surface);
+    // Folding can change a run's length (ゝ spelled out): then the span is left to the vocabulary.
+    if (begin + piece.size() > folded_run.size() || folded_run.compare(begin, piece.size(), piece) != 0) continue;
+    out.push_back({begin, begin + piece.size(), base});
+  }
+  return out;
+}
 
 std::vector<KanaRun> standalone_kana_runs(const std::string& text, const Romanized& romanized) {
   std::vector<KanaRun> runs;
@@ -360,7 +383,8 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     const bool open_end = typing && run.at_end;
     const bool unfinished = open_end && !romanized.pending.empty();
     const size_t run_length = to_u32(run.text).size();
-    for (const auto& seg : readings_->segment(run.text, true, open_end)) {
+    const auto conjugated = conjugated_spans(run, text, tokens, *readings_);
+    for (const auto& seg : readings_->segment(run.text, true, open_end, kWholeRun, conjugated)) {
       if (unfinished && seg.end == run_length) continue;  // "hokenj": ほけん goes on, see below
       if (seg.prefix) {
         add(seg.reading, "reading", "prefix", wildcard(schema::kReading, seg.reading), weights_.reading,

@@ -175,7 +175,8 @@ std::vector<std::string> ReadingVocabulary::one_edit_away(const std::u32string& 
 }
 
 std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, bool typos, bool open_end,
-                                                    size_t max_word) const {
+                                                    size_t max_word,
+                                                    const std::vector<ConjugatedSpan>& conjugated) const {
   const std::u32string run = to_u32(run_text);
   const size_t n = run.size();
   // best[i]: best score of a segmentation of run[0, i); a word of length L scores L*L, so longer
@@ -189,6 +190,16 @@ std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, b
     if (best[i] > best[i + 1]) {  // leave one character out (a particle, or noise)
       best[i + 1] = best[i];
       via[i + 1] = {i, i + 1, "", false, {}, false};
+    }
+    for (const auto& c : conjugated) {
+      // At an open end the operator is still typing: かか is on its way to かかりつけ, not かかる.
+      if (c.begin != i || c.end > n || c.end - c.begin < 2 || (open_end && c.end == n)) continue;
+      const size_t len = c.end - c.begin;
+      const double score = double(len * len) + kFrequencyWeight * std::log(1.0 + double(frequency(c.base_reading)));
+      if (best[i] + score > best[c.end]) {
+        best[c.end] = best[i] + score;
+        via[c.end] = {i, c.end, c.base_reading, false, {}, false};
+      }
     }
     // No word starts with ん: a piece that would (ほけん|んじよ read as めんじよ) is a doubled ん.
     if (run[i] == U'ん') continue;

@@ -35,7 +35,7 @@ TEST_CASE("dev split: kanji queries keep their nDCG@10 floor", "[eval][dev]") {
 }
 
 TEST_CASE("dev split: unconverted hiragana, romaji and one-typo queries keep their floors", "[eval][dev]") {
-  CHECK(evaluate("localgovfaq-dev-kana").mean.ndcg >= 0.49);
-  CHECK(evaluate("localgovfaq-dev-romaji").mean.ndcg >= 0.485);
-  CHECK(evaluate("localgovfaq-dev-typo").mean.ndcg >= 0.465);
+  CHECK(evaluate("localgovfaq-dev-kana").mean.ndcg >= 0.51);
+  CHECK(evaluate("localgovfaq-dev-romaji").mean.ndcg >= 0.505);
+  CHECK(evaluate("localgovfaq-dev-typo").mean.ndcg >= 0.485);
 }

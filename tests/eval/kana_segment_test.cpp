@@ -23,6 +23,8 @@ const std::string& segment_db() {
     write_file(c / "mini.md", entry_md("mini", "ミニ講座の案内", "公民館でミニ講座を開きます。"));
     // はちのす is ハチ, の and 巣; 蜂巣 (read はちす) is one kana away from it by a stray の.
     write_file(c / "nest.md", entry_md("nest", "ハチの巣を駆除してほしい", "ハチの巣ができて困っている方の相談を受けています。"));
+    // 暗い is indexed as written (read くらい); typed unconverted, it is くらくて.
+    write_file(c / "streetlight.md", entry_md("streetlight", "夜道が暗い", "夜道が暗い場所には街路灯を設置します。"));
     write_file(c / "cellulitis.md", entry_md("cellulitis", "蜂巣炎の治療", "蜂巣炎は皮膚の感染症です。"));
     return build_corpus_index(dir);
   }();
@@ -35,6 +37,12 @@ SearchResult run(const std::string& query) {
   auto r = (*s)->search({.query = query, .prefix_last_word = false, .explain = true});
   REQUIRE(r.has_value());
   return std::move(*r);
+}
+
+bool explains_by(const Hit& h, const std::string& term, const std::string& route) {
+  for (const auto& e : h.explanation)
+    if (e.term == term && e.route == route) return true;
+  return false;
 }
 
 bool explains(const Hit& h, const std::string& term) {
@@ -69,4 +77,13 @@ TEST_CASE("a particle between two words is not read as a typo of a longer word",
   REQUIRE_FALSE(r.hits.empty());
   CHECK(r.hits[0].id == "nest");
   for (const auto& h : r.hits) CHECK_FALSE(explains(h, "はちす"));
+}
+
+TEST_CASE("a conjugated verb or adjective in a kana run matches as its base form, not as a typo", "[typing][segment]") {
+  // MeCab reads くらく as a form of くらい; the index holds くらい (暗い as written).
+  auto r = run("よみちがくらくてこわい");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "streetlight");
+  CHECK(explains_by(r.hits[0], "くらい", "reading"));
+  CHECK_FALSE(explains_by(r.hits[0], "くらい", "typo"));
 }
