@@ -141,7 +141,7 @@ class TokenBuilder {
   TokenBuilder(const NormalizedText& norm, std::vector<Token>& out) : norm_(norm), out_(out) {}
 
   void add_word(std::string_view surface, size_t nbegin, std::string term, std::string reading,
-                bool unknown, bool noun) {
+                bool unknown, bool noun, bool suffix) {
     Token t;
     t.term = std::move(term);
     t.surface = std::string(surface);
@@ -152,6 +152,7 @@ class TokenBuilder {
     t.position = position_++;
     t.unknown = unknown;
     t.noun = noun;
+    t.suffix = suffix;
     out_.push_back(t);
     if (unknown && has_non_ascii(surface)) add_bigrams(surface, nbegin, t.position);
   }
@@ -267,7 +268,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normali
     builder.run_part(joins, surface, nbegin, reading);
     if (cls == WordClass::kContent || cls == WordClass::kNounSuffix)
       builder.add_word(surface, nbegin, std::move(term), std::move(reading), unknown,
-                       cls == WordClass::kNounSuffix || is_noun(profile.name, f));
+                       cls == WordClass::kNounSuffix || is_noun(profile.name, f), cls == WordClass::kNounSuffix);
   }
   builder.flush_run();
   return out;

@@ -40,6 +40,8 @@ bool is_dash_like(char32_t cp) {
          cp == 0x2015 || cp == 0x2500 || cp == 0x301C || cp == 0xFF5E || cp == 0xFF70 || cp == 0x30FC;
 }
 
+bool is_particle_kana(char32_t cp) { return std::u32string_view(U"のがをにはへとでもや").find(cp) != std::u32string_view::npos; }
+
 std::u32string to_u32(std::string_view text) {
   std::u32string out;
   size_t pos = 0;

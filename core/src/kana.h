@@ -16,6 +16,8 @@ std::string fold_reading(std::string_view kana);
 
 bool is_kana_code_point(char32_t cp);  // hiragana, katakana or ー
 bool is_dash_like(char32_t cp);        // - ‐ ― ─ — ～ 〜 ｰ: a long-vowel mark when after kana
+// の が を に は へ と で も や: the kana that mark a word's end in an unconverted kana run.
+bool is_particle_kana(char32_t cp);
 
 // Splits UTF-8 into code points (invalid bytes become U+FFFD).
 std::u32string to_u32(std::string_view text);

@@ -99,24 +99,29 @@ struct KanaRun {
   bool romaji = false;
 };
 
-// MeCab's conjugated verbs and adjectives inside a run (くらくて: くらく of くらい), where the
-// vocabulary has the base form's reading: the index reads each word as written (暗く -> くらく),
-// so a kana query's conjugation would otherwise find only entries that conjugate it alike.
-std::vector<ConjugatedSpan> conjugated_spans(const KanaRun& run, const std::string& text, const std::vector<Token>& tokens,
-                                             const ReadingVocabulary& vocabulary) {
-  std::vector<ConjugatedSpan> out;
+// Words MeCab reads inside a run that the vocabulary split cannot find on its own (issue 5):
+// - a conjugated verb or adjective (くらくて: くらく, a form of くらい) whose base form's reading
+//   the vocabulary has: the index reads each word as written (暗く -> くらく), so a kana query's
+//   conjugation found only entries that conjugate it alike;
+// - a one-kana noun that a particle ends (はちのすが: 巣), which words of two or more kana miss.
+std::vector<MecabWord> mecab_words(const KanaRun& run, const std::string& text, const std::vector<Token>& tokens,
+                                   const ReadingVocabulary& vocabulary) {
+  std::vector<MecabWord> out;
   const std::u32string folded_run = to_u32(run.text);
   for (const Token& t : tokens) {
-    if (t.begin < run.begin || t.end > run.end || t.kind != TokenKind::kWord || t.noun || !is_kana_only(t.surface)) continue;
-    const std::string base = fold_reading(t.term), surface = fold_reading(t.surface);
-    if (base == surface || !vocabulary.contains(base)) continue;
+    if (t.begin < run.begin || t.end > run.end || t.kind != TokenKind::kWord || !is_kana_only(t.surface)) continue;
+    const std::string base = fold_reading(t.term);
+    const std::u32string piece = to_u32(fold_reading(t.surface));
     size_t begin = 0;  // code points of the run before the token, spaces left out as in run.text
     for (const char32_t c : to_u32(text.substr(run.begin, t.begin - run.begin)))
       if (c != U' ') ++begin;
-    const std::u32string piece = to_u32(surface);
+    const size_t end = begin + piece.size();
     // Folding can change a run's length (ゝ spelled out): then the span is left to the vocabulary.
-    if (begin + piece.size() > folded_run.size() || folded_run.compare(begin, piece.size(), piece) != 0) continue;
-    out.push_back({begin, begin + piece.size(), base});
+    if (end > folded_run.size() || folded_run.compare(begin, piece.size(), piece) != 0) continue;
+    const bool conjugated = !t.noun && to_utf8(piece) != base && vocabulary.contains(base);
+    const bool one_kana_noun = t.noun && !t.suffix && !t.unknown && piece.size() == 1 && end < folded_run.size() &&
+                               is_particle_kana(folded_run[end]) && !vocabulary.words_read_as(base).empty();
+    if (conjugated || one_kana_noun) out.push_back({begin, end, base});
   }
   return out;
 }
@@ -275,8 +280,9 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
 
   // `in_kana_run`: read from unconverted kana (a run split against the vocabulary), not one of
   // MeCab's kana words in converted text.
-  auto add_reading = [&](const std::string& reading, const std::string& route, double scale, bool in_kana_run) {
-    if (reading.empty() || is_phrasing_word(reading) || to_u32(reading).size() < 2) return;
+  auto add_reading = [&](const std::string& reading, const std::string& route, double scale, bool in_kana_run,
+                         bool single = false) {
+    if (reading.empty() || is_phrasing_word(reading) || (to_u32(reading).size() < 2 && !single)) return;
     add(reading, "reading", route, prefixed(schema::kReading, reading), weights_.reading * scale,
         std::string(schema::kReading) + reading);
     add(reading, "question", route, prefixed(schema::kQuestionReading, reading), weights_.question * scale,
@@ -285,6 +291,10 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     // The words the index reads this way, scored as if typed in kanji (めんじよ -> 免除).
     if (!readings_ || weights_.reading_words <= 0) return;
     std::vector<std::string> words = readings_->words_read_as(reading);
+    // A one-kana word (す) stands for its nouns (巣), not for the verbs read so (す of する).
+    if (single)
+      words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return is_phrasing_word(w); }),
+                  words.end());
     // Inside unconverted kana, a word the index holds in kana (ごみ, たばこ) is one of the words
     // it reads as, too.
     if (in_kana_run && std::find(words.begin(), words.end(), reading) == words.end() && terms_.exists(reading))
@@ -383,8 +393,8 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     const bool open_end = typing && run.at_end;
     const bool unfinished = open_end && !romanized.pending.empty();
     const size_t run_length = to_u32(run.text).size();
-    const auto conjugated = conjugated_spans(run, text, tokens, *readings_);
-    for (const auto& seg : readings_->segment(run.text, true, open_end, kWholeRun, conjugated)) {
+    const auto mecab = mecab_words(run, text, tokens, *readings_);
+    for (const auto& seg : readings_->segment(run.text, true, open_end, kWholeRun, mecab)) {
       if (unfinished && seg.end == run_length) continue;  // "hokenj": ほけん goes on, see below
       if (seg.prefix) {
         add(seg.reading, "reading", "prefix", wildcard(schema::kReading, seg.reading), weights_.reading,
@@ -409,7 +419,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
         add(seg.near.front(), "reading", "typo", Xapian::Query(Xapian::Query::OP_SYNONYM, near.begin(), near.end()),
             weights_.reading * weights_.typo, "~" + seg.near.front());
       } else {
-        add_reading(seg.reading, run.romaji ? "romaji" : "reading", 1.0, true);
+        add_reading(seg.reading, run.romaji ? "romaji" : "reading", 1.0, true, seg.end - seg.begin == 1);
         // A compound's reading (めんじょしんせい) also finds its parts, as the index holds both.
         // Only words of six or more kana that split whole into known words: ほけんじょ stays whole.
         const size_t length = seg.end - seg.begin;

@@ -162,7 +162,7 @@ std::vector<std::string> ReadingVocabulary::one_edit_away(const std::u32string& 
     std::u32string d = word.substr(0, i) + word.substr(i + 1);
     // An extra kana, unless it is a particle between two words: はち|の|す is a bee's nest, not
     // はちす typed with a stray の.
-    const bool particle_inside = i > 0 && i + 1 < word.size() && std::u32string_view(U"のがをにはへとでもや").find(word[i]) != std::u32string_view::npos;
+    const bool particle_inside = i > 0 && i + 1 < word.size() && is_particle_kana(word[i]);
     if (d.size() >= kMinTypoLength && !particle_inside) {  // an extra kana
       std::string s = to_utf8(d);
       if (contains(s) && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
@@ -176,7 +176,7 @@ std::vector<std::string> ReadingVocabulary::one_edit_away(const std::u32string& 
 
 std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, bool typos, bool open_end,
                                                     size_t max_word,
-                                                    const std::vector<ConjugatedSpan>& conjugated) const {
+                                                    const std::vector<MecabWord>& mecab_words) const {
   const std::u32string run = to_u32(run_text);
   const size_t n = run.size();
   // best[i]: best score of a segmentation of run[0, i); a word of length L scores L*L, so longer
@@ -191,14 +191,14 @@ std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, b
       best[i + 1] = best[i];
       via[i + 1] = {i, i + 1, "", false, {}, false};
     }
-    for (const auto& c : conjugated) {
+    for (const auto& c : mecab_words) {
       // At an open end the operator is still typing: かか is on its way to かかりつけ, not かかる.
-      if (c.begin != i || c.end > n || c.end - c.begin < 2 || (open_end && c.end == n)) continue;
+      if (c.begin != i || c.end > n || (open_end && c.end == n)) continue;
       const size_t len = c.end - c.begin;
-      const double score = double(len * len) + kFrequencyWeight * std::log(1.0 + double(frequency(c.base_reading)));
+      const double score = double(len * len) + kFrequencyWeight * std::log(1.0 + double(frequency(c.reading)));
       if (best[i] + score > best[c.end]) {
         best[c.end] = best[i] + score;
-        via[c.end] = {i, c.end, c.base_reading, false, {}, false};
+        via[c.end] = {i, c.end, c.reading, false, {}, false};
       }
     }
     // No word starts with ん: a piece that would (ほけん|んじよ read as めんじよ) is a doubled ん.

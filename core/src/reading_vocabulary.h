@@ -23,12 +23,12 @@ struct KanaSegment {
   bool prefix = false;  // the run's unfinished end: a prefix of `reading`-starting words
 };
 
-// A span of the run that MeCab read as a conjugated verb or adjective (くらく, あつまっ): it may
-// be one piece, read as its base form's reading (くらい) when the vocabulary has that.
-struct ConjugatedSpan {
+// A span of the run that MeCab read as a word the vocabulary split would miss: a conjugated verb
+// or adjective (くらく, read as its base form's reading くらい) or a one-kana noun (す, 巣).
+struct MecabWord {
   size_t begin = 0;  // code-point range in the run
   size_t end = 0;
-  std::string base_reading;
+  std::string reading;  // what the piece is read as
 };
 
 class ReadingVocabulary {
@@ -52,9 +52,9 @@ class ReadingVocabulary {
   // longest cover first, then words found in more documents; with `typos`, words one edit away where nothing exact fits; with
   // `open_end`, the last piece may be a prefix of a word (the operator is still typing).
   // `max_word`: longest word (in kana) to use, e.g. to split a compound's reading into its parts.
-  // `conjugated`: spans that may also be one piece each, scored as an exact word of their length.
+  // `mecab_words`: spans that may also be one piece each, scored as an exact word of their length.
   std::vector<KanaSegment> segment(std::string_view run, bool typos, bool open_end, size_t max_word = 64,
-                                   const std::vector<ConjugatedSpan>& conjugated = {}) const;
+                                   const std::vector<MecabWord>& mecab_words = {}) const;
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> words_read_as_;

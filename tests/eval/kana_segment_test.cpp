@@ -25,6 +25,8 @@ const std::string& segment_db() {
     write_file(c / "nest.md", entry_md("nest", "ハチの巣を駆除してほしい", "ハチの巣ができて困っている方の相談を受けています。"));
     // 暗い is indexed as written (read くらい); typed unconverted, it is くらくて.
     write_file(c / "streetlight.md", entry_md("streetlight", "夜道が暗い", "夜道が暗い場所には街路灯を設置します。"));
+    // ハチ more often, but no 巣: a one-kana noun (す) must count for the nest above to win.
+    write_file(c / "beekeeping.md", entry_md("beekeeping", "ハチの飼育", "ハチを飼う方へ。ハチの飼育には届出をすべきです。ハチの種類も。"));
     write_file(c / "cellulitis.md", entry_md("cellulitis", "蜂巣炎の治療", "蜂巣炎は皮膚の感染症です。"));
     return build_corpus_index(dir);
   }();
@@ -86,4 +88,15 @@ TEST_CASE("a conjugated verb or adjective in a kana run matches as its base form
   CHECK(r.hits[0].id == "streetlight");
   CHECK(explains_by(r.hits[0], "くらい", "reading"));
   CHECK_FALSE(explains_by(r.hits[0], "くらい", "typo"));
+}
+
+TEST_CASE("a one-kana noun a particle ends counts as its word", "[typing][segment]") {
+  // すずめばちのすがある: MeCab reads す as a noun (巣) before が; without it ハチ alone decides.
+  auto r = run("はちのすがある");
+  REQUIRE_FALSE(r.hits.empty());
+  CHECK(r.hits[0].id == "nest");
+  CHECK(explains_by(r.hits[0], "す", "reading"));
+  // A one-kana piece stands for nouns, never for する (すべき: す is する, read す).
+  for (const auto& h : r.hits)
+    for (const auto& e : h.explanation) CHECK(e.term != "する");
 }

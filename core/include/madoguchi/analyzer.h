@@ -56,6 +56,7 @@ struct Token {
   int position = 0;     // word position (compounds and n-grams share their first part's)
   bool unknown = false; // MeCab had no dictionary entry for it
   bool noun = false;    // a noun (or a noun suffix), not a verb, adjective or adverb
+  bool suffix = false;  // a noun suffix (さ of だるさ, 市 of 尼崎市)
 };
 
 // The loaded MeCab model. Immutable after open(): share one per process across threads.
