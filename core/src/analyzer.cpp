@@ -266,9 +266,11 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normali
     const bool joins = cls == WordClass::kPrefix || cls == WordClass::kNounSuffix ||
                        (cls == WordClass::kContent && is_noun(profile.name, f));
     builder.run_part(joins, surface, nbegin, reading);
-    if (cls == WordClass::kContent || cls == WordClass::kNounSuffix)
-      builder.add_word(surface, nbegin, std::move(term), std::move(reading), unknown,
-                       cls == WordClass::kNounSuffix || is_noun(profile.name, f), cls == WordClass::kNounSuffix);
+    if (cls == WordClass::kContent || cls == WordClass::kNounSuffix) {
+      const bool suffix = cls == WordClass::kNounSuffix;
+      builder.add_word(surface, nbegin, std::move(term), std::move(reading), unknown, suffix || is_noun(profile.name, f),
+                       suffix);
+    }
   }
   builder.flush_run();
   return out;

@@ -26,7 +26,7 @@ std::vector<std::string> split_words(const std::string& s) {
 }
 
 constexpr size_t kMinCompoundSplit = 6;  // kana
-constexpr size_t kWholeRun = 64;         // no limit on a kana run's word length (segment's default)
+constexpr size_t kWholeRun = 64;         // segment()'s default longest word, for a whole run
 constexpr size_t kMaxTypoReadings = 4;   // a typo read as more readings than these matches the readings only
 
 bool is_ascii_letter(char c) { return c >= 'a' && c <= 'z'; }
@@ -112,12 +112,18 @@ std::vector<MecabWord> mecab_words(const KanaRun& run, const std::string& text, 
     if (t.begin < run.begin || t.end > run.end || t.kind != TokenKind::kWord || !is_kana_only(t.surface)) continue;
     const std::string base = fold_reading(t.term);
     const std::u32string piece = to_u32(fold_reading(t.surface));
-    size_t begin = 0;  // code points of the run before the token, spaces left out as in run.text
-    for (const char32_t c : to_u32(text.substr(run.begin, t.begin - run.begin)))
-      if (c != U' ') ++begin;
+    // Where the token starts in run.text: the run before it without spaces, folded as run.text is
+    // (folding can shorten it: ゔぁ is ば).
+    std::string before = text.substr(run.begin, t.begin - run.begin);
+    before.erase(std::remove(before.begin(), before.end(), ' '), before.end());
+    const size_t begin = to_u32(fold_reading(before)).size();
     const size_t end = begin + piece.size();
-    // Folding can change a run's length (ゝ spelled out): then the span is left to the vocabulary.
+    // A token folded alone can differ from the run folded whole (ゝ repeats the kana before it):
+    // then the span is left to the vocabulary.
     if (end > folded_run.size() || folded_run.compare(begin, piece.size(), piece) != 0) continue;
+    // Also one-kana stems (み of 見る, し of する): a phrasing word read so is dropped afterwards, and
+    // the piece keeps its kana from being read into the words around it (requiring two kana: one
+    // typo 0.5028 -> 0.5019 on the dev split).
     const bool conjugated = !t.noun && to_utf8(piece) != base && vocabulary.contains(base);
     const bool one_kana_noun = t.noun && !t.suffix && !t.unknown && piece.size() == 1 && end < folded_run.size() &&
                                is_particle_kana(folded_run[end]) && !vocabulary.words_read_as(base).empty();
@@ -280,9 +286,10 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
 
   // `in_kana_run`: read from unconverted kana (a run split against the vocabulary), not one of
   // MeCab's kana words in converted text.
+  // `one_kana`: a one-kana piece MeCab found in a run (mecab_words); no other one-kana reading is used.
   auto add_reading = [&](const std::string& reading, const std::string& route, double scale, bool in_kana_run,
-                         bool single = false) {
-    if (reading.empty() || is_phrasing_word(reading) || (to_u32(reading).size() < 2 && !single)) return;
+                         bool one_kana = false) {
+    if (reading.empty() || is_phrasing_word(reading) || (to_u32(reading).size() < 2 && !one_kana)) return;
     add(reading, "reading", route, prefixed(schema::kReading, reading), weights_.reading * scale,
         std::string(schema::kReading) + reading);
     add(reading, "question", route, prefixed(schema::kQuestionReading, reading), weights_.question * scale,
@@ -291,8 +298,8 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     // The words the index reads this way, scored as if typed in kanji (めんじよ -> 免除).
     if (!readings_ || weights_.reading_words <= 0) return;
     std::vector<std::string> words = readings_->words_read_as(reading);
-    // A one-kana word (す) stands for its nouns (巣), not for the verbs read so (す of する).
-    if (single)
+    // A one-kana word (す: 巣) does not stand for a phrasing word read so (す, an old form of する).
+    if (one_kana)
       words.erase(std::remove_if(words.begin(), words.end(), [](const std::string& w) { return is_phrasing_word(w); }),
                   words.end());
     // Inside unconverted kana, a word the index holds in kana (ごみ, たばこ) is one of the words
@@ -422,7 +429,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
         add_reading(seg.reading, run.romaji ? "romaji" : "reading", 1.0, true, seg.end - seg.begin == 1);
         // A compound's reading (めんじょしんせい) also finds its parts, as the index holds both.
         // Only words of six or more kana that split whole into known words: ほけんじょ stays whole.
-        const size_t length = seg.end - seg.begin;
+        const size_t length = to_u32(seg.reading).size();  // a conjugated piece is read as its base form
         if (length >= kMinCompoundSplit) {
           auto parts = readings_->segment(seg.reading, false, false, length - 1);
           size_t covered = 0;

@@ -160,8 +160,8 @@ std::vector<std::string> ReadingVocabulary::one_edit_away(const std::u32string& 
   for (size_t i = 0; i < word.size(); ++i) {
     if (i > 0 && word[i] == word[i - 1]) continue;
     std::u32string d = word.substr(0, i) + word.substr(i + 1);
-    // An extra kana, unless it is a particle between two words: はち|の|す is a bee's nest, not
-    // はちす typed with a stray の.
+    // An extra kana, unless it is a particle kana inside the piece: はち|の|す is a bee's nest,
+    // not はちす typed with a stray の.
     const bool particle_inside = i > 0 && i + 1 < word.size() && is_particle_kana(word[i]);
     if (d.size() >= kMinTypoLength && !particle_inside) {  // an extra kana
       std::string s = to_utf8(d);
@@ -193,7 +193,7 @@ std::vector<KanaSegment> ReadingVocabulary::segment(std::string_view run_text, b
     }
     for (const auto& c : mecab_words) {
       // At an open end the operator is still typing: かか is on its way to かかりつけ, not かかる.
-      if (c.begin != i || c.end > n || (open_end && c.end == n)) continue;
+      if (c.begin != i || c.end <= c.begin || c.end > n || (open_end && c.end == n)) continue;
       const size_t len = c.end - c.begin;
       const double score = double(len * len) + kFrequencyWeight * std::log(1.0 + double(frequency(c.reading)));
       if (best[i] + score > best[c.end]) {
