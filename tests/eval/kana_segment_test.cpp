@@ -27,6 +27,8 @@ const std::string& segment_db() {
     write_file(c / "streetlight.md", entry_md("streetlight", "夜道が暗い", "夜道が暗い場所には街路灯を設置します。"));
     // ハチ more often, but no 巣: a one-kana noun (す) must count for the nest above to win.
     write_file(c / "beekeeping.md", entry_md("beekeeping", "ハチの飼育", "ハチを飼う方へ。ハチの飼育には届出をすべきです。ハチの種類も。"));
+    // 差 (read さ) for the noun suffix test: だるさ's さ is not this word.
+    write_file(c / "fees.md", entry_md("fees", "料金の違い", "地区によって料金に差があります。"));
     write_file(c / "cellulitis.md", entry_md("cellulitis", "蜂巣炎の治療", "蜂巣炎は皮膚の感染症です。"));
     return build_corpus_index(dir);
   }();
@@ -102,4 +104,10 @@ TEST_CASE("a one-kana noun a particle ends counts as its word", "[typing][segmen
   // A one-kana piece never stands for する (すべき: す is する, read す).
   for (const auto& h : r.hits)
     for (const auto& e : h.explanation) CHECK(e.term != "する");
+}
+
+TEST_CASE("a noun suffix is not a one-kana word", "[typing][segment]") {
+  // だるさがある: さ ends だるさ (a suffix), so it does not stand for 差 though が follows it.
+  auto r = run("だるさがある");
+  for (const auto& h : r.hits) CHECK_FALSE(explains(h, "差"));
 }
