@@ -11,6 +11,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "madoguchi/searcher.h"
+
 #include "madoguchi/corpus.h"
 #include "madoguchi/index_writer.h"
 
@@ -103,6 +105,12 @@ const std::string& fixture_corpus_db() {
     return build_corpus_index(dir);
   }();
   return db;
+}
+
+bool explains(const Hit& hit, const std::string& term, const std::string& route) {
+  for (const auto& e : hit.explanation)
+    if (e.term == term && (route.empty() || e.route == route)) return true;
+  return false;
 }
 
 std::string source_dir() { return MADOGUCHI_SOURCE_DIR; }

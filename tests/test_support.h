@@ -5,6 +5,10 @@
 #include <string>
 #include <vector>
 
+namespace madoguchi {
+struct Hit;
+}
+
 namespace madoguchi::test {
 
 // A fresh directory under the system temp dir, removed when the object goes away.
@@ -41,6 +45,9 @@ std::string build_corpus_index(const TempDir& dir);
 
 // The fixture corpus (write_fixture_corpus) indexed once per test process; read-only to callers.
 const std::string& fixture_corpus_db();
+
+// Whether `hit`'s explanation (SearchRequest::explain) credits `term`, through `route` if given.
+bool explains(const Hit& hit, const std::string& term, const std::string& route = "");
 
 std::string source_dir();  // the repository root
 std::string eval_dir();    // MADOGUCHI_EVAL_DIR, or ../shared/eval beside the repository

@@ -43,18 +43,6 @@ SearchResult run(const std::string& query) {
   return std::move(*r);
 }
 
-bool explains_by(const Hit& h, const std::string& term, const std::string& route) {
-  for (const auto& e : h.explanation)
-    if (e.term == term && e.route == route) return true;
-  return false;
-}
-
-bool explains(const Hit& h, const std::string& term) {
-  for (const auto& e : h.explanation)
-    if (e.term == term) return true;
-  return false;
-}
-
 }  // namespace
 
 TEST_CASE("a kana run splits into the words more entries use when two splits cover it alike", "[typing][segment]") {
@@ -88,7 +76,7 @@ TEST_CASE("a conjugated verb or adjective in a kana run matches as its base form
   auto r = run("よみちがくらくてこわい");
   REQUIRE_FALSE(r.hits.empty());
   CHECK(r.hits[0].id == "streetlight");
-  CHECK(explains_by(r.hits[0], "くらい", "reading"));
+  CHECK(explains(r.hits[0], "くらい", "reading"));
 }
 
 TEST_CASE("a one-kana noun a particle ends counts as its word", "[typing][segment]") {
@@ -96,11 +84,11 @@ TEST_CASE("a one-kana noun a particle ends counts as its word", "[typing][segmen
   auto r = run("はちのすがある");
   REQUIRE_FALSE(r.hits.empty());
   CHECK(r.hits[0].id == "nest");
-  CHECK(explains_by(r.hits[0], "す", "reading"));
+  CHECK(explains(r.hits[0], "す", "reading"));
   // Folding shortens what comes before (ゔぁ is ば): the noun is still found where it is.
   auto shifted = run("ゔぁ はちのすがある");
   REQUIRE_FALSE(shifted.hits.empty());
-  CHECK(explains_by(shifted.hits[0], "す", "reading"));
+  CHECK(explains(shifted.hits[0], "す", "reading"));
   // A one-kana piece never stands for する (すべき: す is する, read す).
   for (const auto& h : r.hits)
     for (const auto& e : h.explanation) CHECK(e.term != "する");

@@ -78,21 +78,15 @@ SearchResult run_parts(const std::string& query) {
   return r;
 }
 
-bool explained(const Hit& hit, const std::string& term, const std::string& route) {
-  for (const auto& e : hit.explanation)
-    if (e.term == term && e.route == route) return true;
-  return false;
-}
-
 }  // namespace
 
 TEST_CASE("a query noun the dictionary keeps whole finds the index words inside it", "[parts]") {
   auto bulky = run_parts("粗大ごみ");  // one IPADIC morpheme; the corpus writes only ごみ
   CHECK(bulky.hits[0].id == "waste");
-  CHECK(explained(bulky.hits[0], "ごみ", "part"));
+  CHECK(explains(bulky.hits[0], "ごみ", "part"));
   auto stop = run_parts("バス停");
   CHECK(stop.hits[0].id == "bus");
-  CHECK(explained(stop.hits[0], "バス", "part"));
+  CHECK(explains(stop.hits[0], "バス", "part"));
   // A word with no other index word inside it adds no part.
   auto library = run_parts("図書館");
   CHECK(library.hits[0].id == "library");
@@ -133,7 +127,7 @@ TEST_CASE("a word no entry writes finds the index words read the same way", "[pa
   auto pigeon = search_in(sound_db(), "ベランダの鳩");
   REQUIRE_FALSE(pigeon.hits.empty());
   CHECK(pigeon.hits[0].id == "pigeon");
-  CHECK(explained(pigeon.hits[0], "はと", "sound"));
+  CHECK(explains(pigeon.hits[0], "はと", "sound"));
   auto card = search_in(sound_db(), "障碍者手帳");
   REQUIRE_FALSE(card.hits.empty());
   CHECK(card.hits[0].id == "disability");
