@@ -23,6 +23,7 @@
 #include <xapian.h>
 
 #include "as_of_filter.h"
+#include "deferred_parts.h"
 #include "helper_thread.h"
 #include "reranker.h"
 
@@ -59,6 +60,22 @@ class SplitMatcher {
   // Xapian errors of either half are thrown here, after both halves have finished.
   std::optional<MatchPart> match(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount size,
                                  Xapian::doccount check_at_least, const AsOfFilter& filter);
+
+  // weigh_candidates over all of `ids`, the lower half of them on this thread and the upper on
+  // the helper (their posting-list reads are disjoint). nullopt as for match().
+  std::optional<CandidateWeights> weigh(const Xapian::Database& db, const Xapian::Query& leaves,
+                                        std::vector<Xapian::docid> ids);
+
+  // Runs `theirs(helper_db)` on the helper thread, with its own Database at `db`'s revision, while
+  // `mine()` runs on this one. False, running neither, when that Database cannot be at `db`'s
+  // revision. Anything `theirs` takes from the caller's Xapian objects must cross serialised.
+  template <class Theirs, class Mine>
+  bool run_beside(const Xapian::Database& db, Theirs&& theirs, Mine&& mine) {
+    if (!at_revision_of(db)) return false;
+    auto job = [&] { theirs(static_cast<const Xapian::Database&>(*db_)); };
+    helper_.run_beside(job, mine);
+    return true;
+  }
 
  private:
   bool at_revision_of(const Xapian::Database& db);
