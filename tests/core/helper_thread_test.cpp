@@ -26,6 +26,27 @@ TEST_CASE("a helper thread runs its half on another thread, job after job", "[he
   }
 }
 
+TEST_CASE("a job is handed over whether the other side still polls or already sleeps", "[helper_thread]") {
+  // Each side polls for a moment before it sleeps (helper_thread.cpp): jobs back to back, after a
+  // pause longer than that, and a helper half that outlasts the caller's polling.
+  HelperThread helper;
+  using std::chrono::microseconds;
+  for (const auto pause : {microseconds(0), microseconds(50), microseconds(2000)}) {
+    for (const auto theirs_take : {microseconds(0), microseconds(2000)}) {
+      for (int job = 0; job < 5; ++job) {
+        std::this_thread::sleep_for(pause);
+        int theirs_value = -1;
+        auto theirs = [&] {
+          std::this_thread::sleep_for(theirs_take);
+          theirs_value = job;
+        };
+        helper.run_beside(theirs, [] {});
+        CHECK(theirs_value == job);
+      }
+    }
+  }
+}
+
 TEST_CASE("what either half throws is thrown after both have finished", "[helper_thread]") {
   HelperThread helper;
   std::atomic<bool> theirs_done{false};
