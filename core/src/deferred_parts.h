@@ -58,9 +58,6 @@ struct SplitPlan {
 
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights = {});
 
-// The first stage's documents (one version per entry, best first), best first after adding the
-// deferred leaves' weights and taking away their stand-ins'. `remote_backend`: `db` is a remote
-// database (xapian-tcpsrv), which cannot run our posting sources.
 // Each candidate's weight under `leaves` (an OR), for the candidates `ids` that the leaves match.
 using CandidateWeights = std::unordered_map<Xapian::docid, double>;
 CandidateWeights weigh_candidates(const Xapian::Database& db, const Xapian::Query& leaves,
@@ -70,6 +67,9 @@ CandidateWeights weigh_candidates(const Xapian::Database& db, const Xapian::Quer
 // threads (SplitMatcher::weigh). A weight does not depend on the thread that reads it.
 using CandidateWeigher = std::function<CandidateWeights(const Xapian::Query& leaves, std::vector<Xapian::docid> ids)>;
 
+// The first stage's documents (one version per entry, best first), best first after adding the
+// deferred leaves' weights and taking away their stand-ins'. `remote_backend`: `db` is a remote
+// database (xapian-tcpsrv), which cannot run our posting sources (`weigh` is not used there).
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
                                             const SplitPlan& split, bool remote_backend = false,
                                             const CandidateWeigher& weigh = {});

@@ -11,22 +11,24 @@
 namespace madoguchi {
 namespace {
 
-// How long a side polls before it sleeps. Spent at most once a keystroke after its last job on
-// the second core, and by the caller only while its half is done and the helper's is not.
+// How long a side polls before it sleeps: the helper at most this long after each job, the
+// caller only while its half is done and the helper's is not. Between keystrokes both sleep.
 constexpr std::chrono::microseconds kPollFor{100};
 
 void cpu_relax() {
 #if defined(__x86_64__) || defined(_M_X64) || defined(__i386__)
   _mm_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield");
 #endif
 }
 
-// Polls `ready` for up to kPollFor; true when it became true.
-bool poll(const std::atomic<bool>& ready) {
+// Polls `ready` for up to kPollFor. A hint only: the caller then waits on its condition under
+// the mutex, which holds at once if the flag came up and is waited for otherwise.
+void poll(const std::atomic<bool>& ready) {
   const auto until = std::chrono::steady_clock::now() + kPollFor;
-  for (int k = 0;; ++k) {
-    if (ready.load(std::memory_order_acquire)) return true;
-    if (k % 64 == 63 && std::chrono::steady_clock::now() >= until) return false;
+  for (int k = 0; !ready.load(std::memory_order_acquire); ++k) {
+    if (k % 64 == 63 && std::chrono::steady_clock::now() >= until) return;
     cpu_relax();
   }
 }
@@ -61,7 +63,7 @@ void HelperThread::post(Job job, void* argument) {
 }
 
 std::exception_ptr HelperThread::wait() {
-  poll(job_finished_);  // then the predicate below holds at once
+  poll(job_finished_);
   std::unique_lock lock(mu_);
   done_.wait(lock, [&] { return finished_; });
   busy_ = false;

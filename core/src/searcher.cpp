@@ -206,19 +206,26 @@ struct Searcher::Impl {
 
   // The hits not remembered yet, read and decoded on both cores where the match is split (half
   // of them through the helper's Database), so that load_cached finds them: decoding a page of
-  // new hits was about a tenth of a median keystroke at 100k entries. One that fails is left to
-  // load_cached, which says why. Not for a remote database: a second connection per seat.
+  // new hits was about 9% of a median keystroke at 100k entries. One that fails, or whose read
+  // throws, is left to load_cached, which reports it in rank order as one thread does. Not for a
+  // remote database: a second connection per seat.
   void load_on_both_cores(const std::vector<RankedDoc>& hits) {
-    if (remote_backend() || options.exhaustive_match) return;
-    std::vector<Xapian::docid> ids;
+    if (remote_backend()) return;
+    std::vector<Xapian::docid> ids;  // one version per entry: no id twice
     for (const RankedDoc& hit : hits)
-      if (!stored_cache.count(hit.doc) && std::find(ids.begin(), ids.end(), hit.doc) == ids.end()) ids.push_back(hit.doc);
+      if (!stored_cache.count(hit.doc)) ids.push_back(hit.doc);
     if (ids.size() < 2 || !split_matcher()) return;
+    if (stored_cache.size() + ids.size() > kMaxStoredCache) stored_cache.clear();  // not midway, below
     const size_t middle = ids.size() / 2;
     std::vector<std::optional<LoadedVersion>> loaded(ids.size());
     auto load_range = [&](const Xapian::Database& from, size_t begin, size_t end) {
-      for (size_t i = begin; i < end; ++i)
-        if (auto version = load_version(from, ids[i])) loaded[i] = std::move(*version);
+      for (size_t i = begin; i < end; ++i) {
+        try {
+          if (auto version = load_version(from, ids[i])) loaded[i] = std::move(*version);
+        } catch (const Xapian::Error&) {
+          // left to load_cached: a changed revision is retried there, as before
+        }
+      }
     };
     split->run_beside(
         db, [&](const Xapian::Database& theirs) { load_range(theirs, middle, ids.size()); },
@@ -319,18 +326,18 @@ struct Searcher::Impl {
           filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
         // Common bigram and question leaves are weighed on the best candidates only (deferred_parts.h).
         const DeferWeights defer_weights;
-        const SplitPlan split = split_common_parts(terms, plan, defer_weights);
-        Xapian::Query query = filters.empty() ? split.first
-                                              : Xapian::Query(Xapian::Query::OP_FILTER, split.first,
+        const SplitPlan two_stage = split_common_parts(terms, plan, defer_weights);
+        Xapian::Query query = filters.empty() ? two_stage.first
+                                              : Xapian::Query(Xapian::Query::OP_FILTER, two_stage.first,
                                                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
                                                                             filters.end()));
         // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
         const RerankWeights rerank_weights;
         const auto limit = Xapian::doccount(std::max(0, req.limit));
         const Xapian::doccount depth = std::max(limit, rerank_weights.depth);
-        const Xapian::doccount size = split.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
+        const Xapian::doccount size = two_stage.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
         auto [first, estimated] = match(query, d, limit ? size : 0, limit);
-        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend(), weigher());
+        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), two_stage, remote_backend(), weigher());
         if (ranked.size() > depth) ranked.resize(depth);
         outcome = &recent_matches.remember(
             memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(), &question_memo),

@@ -1,6 +1,7 @@
 #include "split_match.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <utility>
 
 #include "docid_range.h"
@@ -81,8 +82,9 @@ std::optional<MatchPart> SplitMatcher::match(const Xapian::Database& db, const X
 
 std::optional<CandidateWeights> SplitMatcher::weigh(const Xapian::Database& db, const Xapian::Query& leaves,
                                                     std::vector<Xapian::docid> ids) {
+  if (ids.size() < 2) return weigh_candidates(db, leaves, std::move(ids));  // less work than a hand-over
   std::sort(ids.begin(), ids.end());
-  std::vector<Xapian::docid> upper_ids(ids.begin() + long(ids.size() / 2), ids.end());
+  std::vector<Xapian::docid> upper_ids(ids.begin() + std::ptrdiff_t(ids.size() / 2), ids.end());
   ids.resize(ids.size() / 2);
   const std::string serialised = leaves.serialise();
   CandidateWeights lower, upper;

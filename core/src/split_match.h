@@ -14,6 +14,10 @@
 // Why a second Database: Xapian's objects are not thread-safe, and a Query shares its nodes
 // between copies without atomic counts, so the second thread gets the query serialised.
 //
+// The same second Database serves the rest of a search's two-core work (run_beside): the deferred
+// leaves weighed on the candidates in two halves by id (weigh), and the page's new hits read and
+// decoded in two halves (searcher.cpp, load_on_both_cores).
+//
 // Thread rule: a SplitMatcher belongs to one Searcher and is called from its thread only.
 #pragma once
 
@@ -82,7 +86,7 @@ class SplitMatcher {
 
   const std::string db_dir_;
   HelperThread& helper_;
-  std::optional<Xapian::Database> db_;  // the helper thread's; touched by the caller only between matches
+  std::optional<Xapian::Database> db_;  // the helper thread's; touched by the caller only between jobs
   std::string opened_for_;              // the caller database's UUID when db_ was last opened
   bool declined_ = false;               // the caller's database cannot be matched in halves
 };

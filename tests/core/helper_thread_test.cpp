@@ -31,10 +31,16 @@ TEST_CASE("a job is handed over whether the other side still polls or already sl
   // pause longer than that, and a helper half that outlasts the caller's polling.
   HelperThread helper;
   using std::chrono::microseconds;
-  for (const auto pause : {microseconds(0), microseconds(50), microseconds(2000)}) {
+  // A short pause is spun, not slept: a sleep overshoots it by the timer's slack (about 50 µs).
+  auto pause_for = [](microseconds pause) {
+    if (pause > microseconds(100)) return std::this_thread::sleep_for(pause);
+    for (const auto until = std::chrono::steady_clock::now() + pause; std::chrono::steady_clock::now() < until;) {
+    }
+  };
+  for (const auto pause : {microseconds(0), microseconds(20), microseconds(2000)}) {
     for (const auto theirs_take : {microseconds(0), microseconds(2000)}) {
       for (int job = 0; job < 5; ++job) {
-        std::this_thread::sleep_for(pause);
+        pause_for(pause);
         int theirs_value = -1;
         auto theirs = [&] {
           std::this_thread::sleep_for(theirs_take);

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <xapian.h>
 
 #include "as_of_filter.h"
@@ -150,6 +151,10 @@ TEST_CASE("an index rebuilt at the same path is not taken for the caller's", "[s
 TEST_CASE("a searcher on two threads reads a page of new hits as one thread does", "[searcher][split]") {
   // Each query's ten hits are new to the searcher: half of them are read and decoded on the
   // second thread's Database.
+  if (std::thread::hardware_concurrency() < 2) {
+    WARN("one core: the searcher starts no second thread");
+    return;
+  }
   TempDir dir;
   const std::string path = build_index(dir);
   auto one = Searcher::open(path, Clock::fixed(kToday), {.match_threads = 1});
@@ -169,6 +174,10 @@ TEST_CASE("a searcher on two threads reads a page of new hits as one thread does
 
 TEST_CASE("a searcher on two threads finds and highlights what one thread does", "[searcher][split]") {
   // Two threads match the halves and analyze the snippets' regions (second_analyzer.h).
+  if (std::thread::hardware_concurrency() < 2) {
+    WARN("one core: the searcher starts no second thread");
+    return;
+  }
   auto one = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 1});
   auto two = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 2, .split_min_documents = 0});
   REQUIRE(one.has_value());
