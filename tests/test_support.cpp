@@ -107,20 +107,6 @@ const std::string& fixture_corpus_db() {
   return db;
 }
 
-void check_same_hits(const SearchResult& a, const SearchResult& b) {
-  REQUIRE(a.hits.size() == b.hits.size());
-  for (size_t i = 0; i < a.hits.size(); ++i) {
-    INFO("hit " << i);
-    CHECK(a.hits[i].id == b.hits[i].id);
-    CHECK(a.hits[i].score == b.hits[i].score);
-    CHECK(a.hits[i].effective == b.hits[i].effective);
-    CHECK(a.hits[i].title == b.hits[i].title);
-    CHECK(a.hits[i].snippet == b.hits[i].snippet);
-    CHECK(a.hits[i].highlights == b.hits[i].highlights);
-    CHECK(a.hits[i].badge == b.hits[i].badge);
-  }
-}
-
 bool explains(const Hit& hit, const std::string& term, const std::string& route) {
   for (const auto& e : hit.explanation)
     if (e.term == term && (route.empty() || e.route == route)) return true;

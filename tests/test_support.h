@@ -7,7 +7,6 @@
 
 namespace madoguchi {
 struct Hit;
-struct SearchResult;
 }
 
 namespace madoguchi::test {
@@ -49,10 +48,6 @@ const std::string& fixture_corpus_db();
 
 // Whether `hit`'s explanation (SearchRequest::explain) credits `term`, through `route` if given.
 bool explains(const Hit& hit, const std::string& term, const std::string& route = "");
-
-// Two results show the same hits: ids, scores, versions, titles, snippets, highlights and badges
-// (not the match estimate).
-void check_same_hits(const SearchResult& a, const SearchResult& b);
 
 std::string source_dir();  // the repository root
 std::string eval_dir();    // MADOGUCHI_EVAL_DIR, or ../shared/eval beside the repository

@@ -62,39 +62,28 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
           stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end())};
 }
 
-CandidateWeights weigh_candidates(const Xapian::Database& db, const Xapian::Query& leaves,
-                                  std::vector<Xapian::docid> ids) {
-  CandidateWeights weights;
-  if (ids.empty()) return weights;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaves,
-                                  Xapian::Query((new DocidList(std::move(ids)))->release())));
-  const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
-  for (auto it = mset.begin(); it != mset.end(); ++it) weights.emplace(*it, it.get_weight());
-  return weights;
-}
-
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
-                                            const SplitPlan& split, bool remote_backend,
-                                            const CandidateWeigher& weigh) {
+                                            const SplitPlan& split, bool remote_backend) {
   std::vector<RankedDoc> ranked = std::move(first);
   if (ranked.empty() || split.deferred.empty()) return ranked;
-  std::vector<Xapian::docid> ids;
-  ids.reserve(ranked.size());
-  for (const auto& r : ranked) ids.push_back(r.doc);
+  // The candidates themselves, or remotely their entries by their id terms (boolean, so they add no
+  // weight: every version of those entries may come back, only the candidates' own documents are read).
+  Xapian::Query candidates;
+  if (remote_backend) {
+    candidates = candidate_entries(db, ranked, ranked.size());
+  } else {
+    std::vector<Xapian::docid> ids;
+    ids.reserve(ranked.size());
+    for (const auto& r : ranked) ids.push_back(r.doc);
+    candidates = Xapian::Query((new DocidList(std::move(ids)))->release());
+  }
   // Each candidate's weight under `leaves`, added with `sign`.
   auto add_weights = [&](const Xapian::Query& leaves, double sign) {
-    CandidateWeights weight_of;
-    if (remote_backend) {
-      // Remotely the candidates' entries by their id terms (boolean, so they add no weight:
-      // every version of those entries may come back, only the candidates' own documents are read).
-      Xapian::Enquire enquire(db);
-      enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaves, candidate_entries(db, ranked, ranked.size())));
-      const Xapian::MSet extra = enquire.get_mset(0, db.get_doccount());
-      for (auto it = extra.begin(); it != extra.end(); ++it) weight_of.emplace(*it, it.get_weight());
-    } else {
-      weight_of = weigh ? weigh(leaves, ids) : weigh_candidates(db, leaves, ids);
-    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, leaves, candidates));
+    const Xapian::MSet extra = enquire.get_mset(0, db.get_doccount());
+    std::unordered_map<Xapian::docid, double> weight_of;
+    for (auto it = extra.begin(); it != extra.end(); ++it) weight_of.emplace(*it, it.get_weight());
     for (auto& r : ranked)
       if (auto w = weight_of.find(r.doc); w != weight_of.end()) r.score += sign * w->second;
   };

@@ -29,8 +29,6 @@
 // Thread rule: plain functions over a Database the caller owns.
 #pragma once
 
-#include <functional>
-#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -58,20 +56,10 @@ struct SplitPlan {
 
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights = {});
 
-// Each candidate's weight under `leaves` (an OR), for the candidates `ids` that the leaves match.
-using CandidateWeights = std::unordered_map<Xapian::docid, double>;
-CandidateWeights weigh_candidates(const Xapian::Database& db, const Xapian::Query& leaves,
-                                  std::vector<Xapian::docid> ids);
-
-// Who weighs the candidates: weigh_candidates on `db` when empty; the searcher passes its two
-// threads (SplitMatcher::weigh). A weight does not depend on the thread that reads it.
-using CandidateWeigher = std::function<CandidateWeights(const Xapian::Query& leaves, std::vector<Xapian::docid> ids)>;
-
 // The first stage's documents (one version per entry, best first), best first after adding the
 // deferred leaves' weights and taking away their stand-ins'. `remote_backend`: `db` is a remote
-// database (xapian-tcpsrv), which cannot run our posting sources (`weigh` is not used there).
+// database (xapian-tcpsrv), which cannot run our posting sources.
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
-                                            const SplitPlan& split, bool remote_backend = false,
-                                            const CandidateWeigher& weigh = {});
+                                            const SplitPlan& split, bool remote_backend = false);
 
 }  // namespace madoguchi

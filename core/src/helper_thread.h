@@ -58,12 +58,6 @@ class HelperThread {
   std::exception_ptr error_;   // GUARDED_BY(mu_): what it threw
   bool stop_ = false;          // GUARDED_BY(mu_)
   std::atomic<bool> busy_{false};  // a job is out: from post to the end of wait
-  // Mirrors of job_ and finished_ that a waiting side polls for a moment before it sleeps: a
-  // keystroke hands several jobs over in quick succession (match, deferred leaves, hits,
-  // snippets), and a sleeping thread took about 50 µs to wake. Hints only: what they announce
-  // is read under mu_.
-  std::atomic<bool> job_posted_{false};
-  std::atomic<bool> job_finished_{false};
   std::thread thread_;         // last: it starts once everything above exists
 };
 

@@ -55,14 +55,6 @@ std::string snippet_source_of(const StoredVersion& s) {
   return plain_text(text);
 }
 
-// Version `id` of `db` decoded, with its snippet source.
-Result<LoadedVersion> load_version(const Xapian::Database& db, Xapian::docid id) {
-  auto stored = decode_data(db.get_document(id).get_data());
-  if (!stored) return stored.status();
-  std::string source = snippet_source_of(*stored);
-  return LoadedVersion{std::move(*stored), std::move(source)};
-}
-
 }  // namespace
 
 struct Searcher::Impl {
@@ -189,49 +181,16 @@ struct Searcher::Impl {
     return decode_data(db.get_document(id).get_data());
   }
 
-  // load_version(), remembered for this revision.
+  // load(), remembered for this revision.
   Result<std::shared_ptr<const LoadedVersion>> load_cached(Xapian::docid id) {
     if (auto it = stored_cache.find(id); it != stored_cache.end()) return it->second;
-    auto loaded = load_version(db, id);
-    if (!loaded) return loaded.status();
-    return remember(id, std::move(*loaded));
-  }
-
-  std::shared_ptr<const LoadedVersion> remember(Xapian::docid id, LoadedVersion loaded) {
+    auto stored = load(id);
+    if (!stored) return stored.status();
     if (stored_cache.size() >= kMaxStoredCache) stored_cache.clear();
-    auto shared = std::make_shared<const LoadedVersion>(std::move(loaded));
+    std::string source = snippet_source_of(*stored);
+    auto shared = std::make_shared<const LoadedVersion>(LoadedVersion{std::move(*stored), std::move(source)});
     stored_cache.emplace(id, shared);
     return shared;
-  }
-
-  // The hits not remembered yet, read and decoded on both cores where the match is split (half
-  // of them through the helper's Database), so that load_cached finds them: decoding a page of
-  // new hits was about 9% of a median keystroke at 100k entries. One that fails, or whose read
-  // throws, is left to load_cached, which reports it in rank order as one thread does. Not for a
-  // remote database: a second connection per seat.
-  void load_on_both_cores(const std::vector<RankedDoc>& hits) {
-    if (remote_backend()) return;
-    std::vector<Xapian::docid> ids;  // one version per entry: no id twice
-    for (const RankedDoc& hit : hits)
-      if (!stored_cache.count(hit.doc)) ids.push_back(hit.doc);
-    if (ids.size() < 2 || !split_matcher()) return;
-    if (stored_cache.size() + ids.size() > kMaxStoredCache) stored_cache.clear();  // not midway, below
-    const size_t middle = ids.size() / 2;
-    std::vector<std::optional<LoadedVersion>> loaded(ids.size());
-    auto load_range = [&](const Xapian::Database& from, size_t begin, size_t end) {
-      for (size_t i = begin; i < end; ++i) {
-        try {
-          if (auto version = load_version(from, ids[i])) loaded[i] = std::move(*version);
-        } catch (const Xapian::Error&) {
-          // left to load_cached: a changed revision is retried there, as before
-        }
-      }
-    };
-    split->run_beside(
-        db, [&](const Xapian::Database& theirs) { load_range(theirs, middle, ids.size()); },
-        [&] { load_range(db, 0, middle); });
-    for (size_t i = 0; i < ids.size(); ++i)
-      if (loaded[i]) remember(ids[i], std::move(*loaded[i]));
   }
 
   // The document of version `uid`, if the index has it.
@@ -288,16 +247,6 @@ struct Searcher::Impl {
   // How many documents to ask Xapian for, when `n` are wanted: all of them to check its pruning.
   Xapian::doccount asked(Xapian::doccount n) const { return options.exhaustive_match && n ? db.get_doccount() : n; }
 
-  // The deferred leaves weighed on both cores where the match is split; where the helper's
-  // Database cannot be at this revision, on this thread.
-  CandidateWeigher weigher() {
-    if (remote_backend() || options.exhaustive_match || !split_matcher()) return {};
-    return [this](const Xapian::Query& leaves, std::vector<Xapian::docid> ids) {
-      if (auto both = split->weigh(db, leaves, ids)) return std::move(*both);
-      return weigh_candidates(db, leaves, std::move(ids));
-    };
-  }
-
   // The first `size` documents of `mset`, matched with `size` (or, exhaustively, every match).
   static std::pair<std::vector<RankedDoc>, Xapian::doccount> ranked_of(const Xapian::MSet& mset, Xapian::doccount size) {
     std::vector<RankedDoc> docs;
@@ -326,18 +275,18 @@ struct Searcher::Impl {
           filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
         // Common bigram and question leaves are weighed on the best candidates only (deferred_parts.h).
         const DeferWeights defer_weights;
-        const SplitPlan two_stage = split_common_parts(terms, plan, defer_weights);
-        Xapian::Query query = filters.empty() ? two_stage.first
-                                              : Xapian::Query(Xapian::Query::OP_FILTER, two_stage.first,
+        const SplitPlan split = split_common_parts(terms, plan, defer_weights);
+        Xapian::Query query = filters.empty() ? split.first
+                                              : Xapian::Query(Xapian::Query::OP_FILTER, split.first,
                                                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
                                                                             filters.end()));
         // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
         const RerankWeights rerank_weights;
         const auto limit = Xapian::doccount(std::max(0, req.limit));
         const Xapian::doccount depth = std::max(limit, rerank_weights.depth);
-        const Xapian::doccount size = two_stage.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
+        const Xapian::doccount size = split.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
         auto [first, estimated] = match(query, d, limit ? size : 0, limit);
-        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), two_stage, remote_backend(), weigher());
+        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend());
         if (ranked.size() > depth) ranked.resize(depth);
         outcome = &recent_matches.remember(
             memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(), &question_memo),
@@ -347,7 +296,6 @@ struct Searcher::Impl {
 
       // The versions to show: an upcoming version that matched gives way to the entry's
       // version in force today.
-      load_on_both_cores(outcome->ranked);
       std::vector<std::shared_ptr<const LoadedVersion>> shown;
       for (const RankedDoc& ranked : outcome->ranked) {
         auto loaded = load_cached(ranked.doc);

@@ -1,7 +1,6 @@
 #include "split_match.h"
 
 #include <algorithm>
-#include <cstddef>
 #include <utility>
 
 #include "docid_range.h"
@@ -66,37 +65,16 @@ bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
 std::optional<MatchPart> SplitMatcher::match(const Xapian::Database& db, const Xapian::Query& query,
                                              Xapian::doccount size, Xapian::doccount check_at_least,
                                              const AsOfFilter& filter) {
+  if (!at_revision_of(db)) return std::nullopt;
   const Xapian::docid last = db.get_lastdocid(), middle = last / 2;
   const std::string serialised = query.serialise();  // a Query's nodes are not shared across threads
   std::optional<MatchPart> lower, upper;
-  const bool split = run_beside(
-      db,
-      [&](const Xapian::Database& theirs) {
-        upper = match_docid_range(theirs, Xapian::Query::unserialise(serialised), middle + 1, last, size,
-                                  check_at_least, filter);
-      },
-      [&] { lower = match_docid_range(db, query, 1, middle, size, check_at_least, filter); });
-  if (!split) return std::nullopt;
+  auto upper_half = [&] {
+    upper = match_docid_range(*db_, Xapian::Query::unserialise(serialised), middle + 1, last, size, check_at_least,
+                              filter);
+  };
+  helper_.run_beside(upper_half, [&] { lower = match_docid_range(db, query, 1, middle, size, check_at_least, filter); });
   return merge_parts(*lower, *upper, size);
-}
-
-std::optional<CandidateWeights> SplitMatcher::weigh(const Xapian::Database& db, const Xapian::Query& leaves,
-                                                    std::vector<Xapian::docid> ids) {
-  if (ids.size() < 2) return weigh_candidates(db, leaves, std::move(ids));  // less work than a hand-over
-  std::sort(ids.begin(), ids.end());
-  std::vector<Xapian::docid> upper_ids(ids.begin() + std::ptrdiff_t(ids.size() / 2), ids.end());
-  ids.resize(ids.size() / 2);
-  const std::string serialised = leaves.serialise();
-  CandidateWeights lower, upper;
-  const bool split = run_beside(
-      db,
-      [&](const Xapian::Database& theirs) {
-        upper = weigh_candidates(theirs, Xapian::Query::unserialise(serialised), std::move(upper_ids));
-      },
-      [&] { lower = weigh_candidates(db, leaves, std::move(ids)); });
-  if (!split) return std::nullopt;
-  lower.merge(upper);
-  return lower;
 }
 
 }  // namespace madoguchi

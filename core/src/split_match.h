@@ -14,10 +14,6 @@
 // Why a second Database: Xapian's objects are not thread-safe, and a Query shares its nodes
 // between copies without atomic counts, so the second thread gets the query serialised.
 //
-// The same second Database serves the rest of a search's two-core work (run_beside): the deferred
-// leaves weighed on the candidates in two halves by id (weigh), and the page's new hits read and
-// decoded in two halves (searcher.cpp, load_on_both_cores).
-//
 // Thread rule: a SplitMatcher belongs to one Searcher and is called from its thread only.
 #pragma once
 
@@ -27,7 +23,6 @@
 #include <xapian.h>
 
 #include "as_of_filter.h"
-#include "deferred_parts.h"
 #include "helper_thread.h"
 #include "reranker.h"
 
@@ -65,28 +60,12 @@ class SplitMatcher {
   std::optional<MatchPart> match(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount size,
                                  Xapian::doccount check_at_least, const AsOfFilter& filter);
 
-  // weigh_candidates over all of `ids`, the lower half of them on this thread and the upper on
-  // the helper (their posting-list reads are disjoint). nullopt as for match().
-  std::optional<CandidateWeights> weigh(const Xapian::Database& db, const Xapian::Query& leaves,
-                                        std::vector<Xapian::docid> ids);
-
-  // Runs `theirs(helper_db)` on the helper thread, with its own Database at `db`'s revision, while
-  // `mine()` runs on this one. False, running neither, when that Database cannot be at `db`'s
-  // revision. Anything `theirs` takes from the caller's Xapian objects must cross serialised.
-  template <class Theirs, class Mine>
-  bool run_beside(const Xapian::Database& db, Theirs&& theirs, Mine&& mine) {
-    if (!at_revision_of(db)) return false;
-    auto job = [&] { theirs(static_cast<const Xapian::Database&>(*db_)); };
-    helper_.run_beside(job, mine);
-    return true;
-  }
-
  private:
   bool at_revision_of(const Xapian::Database& db);
 
   const std::string db_dir_;
   HelperThread& helper_;
-  std::optional<Xapian::Database> db_;  // the helper thread's; touched by the caller only between jobs
+  std::optional<Xapian::Database> db_;  // the helper thread's; touched by the caller only between matches
   std::string opened_for_;              // the caller database's UUID when db_ was last opened
   bool declined_ = false;               // the caller's database cannot be matched in halves
 };

@@ -12,9 +12,7 @@
 #include "deferred_parts.h"
 #include "dictionary_cache.h"
 #include "docid_list.h"
-#include "helper_thread.h"
 #include "madoguchi/schema.h"
-#include "split_match.h"
 #include "test_support.h"
 
 using namespace madoguchi;
@@ -24,7 +22,6 @@ namespace {
 
 struct Fixture {
   TempDir dir;
-  std::string path;
   Xapian::Database db;
   TermMemo terms{db};
   std::unique_ptr<Analyzer> analyzer;
@@ -37,8 +34,7 @@ struct Fixture {
     write_file(c / "dog.md", entry_md("dog", "犬の登録", "犬を飼い始めたら登録してください。手数料がかかります。"));
     write_file(c / "elder.md", entry_md("elder", "高齢者の相談", "高齢者のご家族からの相談を受け付けます。"));
     write_file(c / "aged.md", entry_md("aged", "年寄りの見守り", "一人暮らしの年寄りの見守りの相談です。"));
-    path = build_corpus_index(dir);
-    db = Xapian::Database(path);
+    db = Xapian::Database(build_corpus_index(dir));
     auto dictionary = shared_dictionary({});
     REQUIRE(dictionary.has_value());
     analyzer = std::make_unique<Analyzer>(*dictionary);
@@ -67,8 +63,7 @@ bool has_term_with_prefix(const Xapian::Query& q, std::string_view prefix) {
 
 // The first stage's best 10, with the deferred weights added, score what the plan's whole OR
 // gives them, best first, `best_id` first. Locally the candidates are filtered by their ids
-// (DocidList), on one thread or in two halves on two (SplitMatcher::weigh), remotely by their
-// entries' id terms: the same weights every way.
+// (DocidList), remotely by their entries' id terms: the same weights either way.
 void check_scores_of_whole_or(Fixture& f, const QueryPlan& plan, const SplitPlan& split, const std::string& best_id) {
   Xapian::Enquire enquire(f.db);
   enquire.set_collapse_key(schema::kSlotId);
@@ -77,17 +72,9 @@ void check_scores_of_whole_or(Fixture& f, const QueryPlan& plan, const SplitPlan
   std::vector<RankedDoc> candidates;
   for (auto it = first.begin(); it != first.end(); ++it) candidates.push_back({*it, it.get_weight(), 0});
   const auto whole = f.weights(plan.query);
-  HelperThread helper;
-  SplitMatcher two_threads(f.path, helper);
-  const CandidateWeigher on_two_threads = [&](const Xapian::Query& leaves, std::vector<Xapian::docid> ids) {
-    auto weights = two_threads.weigh(f.db, leaves, std::move(ids));
-    REQUIRE(weights.has_value());
-    return std::move(*weights);
-  };
-  for (const std::string way : {"one thread", "remote backend", "two threads"}) {
-    INFO(way);
-    const std::vector<RankedDoc> ranked = add_deferred_weights(
-        f.db, candidates, split, way == "remote backend", way == "two threads" ? on_two_threads : CandidateWeigher());
+  for (const bool remote : {false, true}) {
+    INFO("remote backend path: " << remote);
+    const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split, remote);
     REQUIRE(ranked.size() == first.size());
     for (size_t i = 0; i < ranked.size(); ++i) {
       INFO(ranked[i].doc);

@@ -26,33 +26,6 @@ TEST_CASE("a helper thread runs its half on another thread, job after job", "[he
   }
 }
 
-TEST_CASE("a job is handed over whether the other side still polls or already sleeps", "[helper_thread]") {
-  // Each side polls for a moment before it sleeps (helper_thread.cpp): jobs back to back, after a
-  // pause longer than that, and a helper half that outlasts the caller's polling.
-  HelperThread helper;
-  using std::chrono::microseconds;
-  // A short pause is spun, not slept: a sleep overshoots it by the timer's slack (about 50 µs).
-  auto pause_for = [](microseconds pause) {
-    if (pause > microseconds(100)) return std::this_thread::sleep_for(pause);
-    for (const auto until = std::chrono::steady_clock::now() + pause; std::chrono::steady_clock::now() < until;) {
-    }
-  };
-  for (const auto pause : {microseconds(0), microseconds(20), microseconds(2000)}) {
-    for (const auto theirs_take : {microseconds(0), microseconds(2000)}) {
-      for (int job = 0; job < 5; ++job) {
-        pause_for(pause);
-        int theirs_value = -1;
-        auto theirs = [&] {
-          std::this_thread::sleep_for(theirs_take);
-          theirs_value = job;
-        };
-        helper.run_beside(theirs, [] {});
-        CHECK(theirs_value == job);
-      }
-    }
-  }
-}
-
 TEST_CASE("what either half throws is thrown after both have finished", "[helper_thread]") {
   HelperThread helper;
   std::atomic<bool> theirs_done{false};
