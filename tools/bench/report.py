@@ -58,7 +58,7 @@ def size_results(d, corpus):
     out["indexing"] = index
 
     search = {}
-    for name in ("madoguchi", "madoguchi_remote", "groonga", "fts5", "xapian_ngram"):
+    for name in ("madoguchi", "madoguchi_paced", "madoguchi_remote", "groonga", "fts5", "xapian_ngram"):
         s = load(f"{d}/search_{name}.json")
         if s:
             search[name] = s
@@ -81,7 +81,7 @@ def fmt_us(v):
 def table(doc):
     lines = [f"Madoguchi benchmark ({doc['commit']}), {doc['date']}, {doc['machine']['cpus']} CPUs, "
              f"loadavg at start {doc['machine']['loadavg_start']}, at end {doc['machine']['loadavg_end']}"]
-    names = {"madoguchi": "Madoguchi (MeCab)", "madoguchi_remote": "Madoguchi, tcpsrv seat", "groonga": "Groonga TokenMecab", "fts5": "SQLite FTS5 trigram",
+    names = {"madoguchi": "Madoguchi (MeCab)", "madoguchi_paced": "Madoguchi, paced 50 ms", "madoguchi_remote": "Madoguchi, tcpsrv seat", "groonga": "Groonga TokenMecab", "fts5": "SQLite FTS5 trigram",
              "xapian_ngram": "Xapian CJK n-gram"}
     for size, r in doc["sizes"].items():
         c, ix = r["corpus"], r["indexing"]
@@ -140,7 +140,7 @@ def table(doc):
 
 def markdown(doc):
     """The summary table for docs/performance.md and README (one row per size and engine)."""
-    names = {"madoguchi": "Madoguchi", "madoguchi_remote": "Madoguchi, seat via xapian-tcpsrv", "groonga": "Groonga (TokenMecab)", "fts5": "SQLite FTS5 trigram",
+    names = {"madoguchi": "Madoguchi", "madoguchi_paced": "Madoguchi, 50 ms before each keystroke", "madoguchi_remote": "Madoguchi, seat via xapian-tcpsrv", "groonga": "Groonga (TokenMecab)", "fts5": "SQLite FTS5 trigram",
              "xapian_ngram": "Xapian CJK n-gram"}
     out = ["| entries | engine | p50 | p95 | p99 | max | p50 vs Madoguchi | answered | nDCG@10 |",
            "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]

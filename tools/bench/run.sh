@@ -149,6 +149,16 @@ for n in "${size_list[@]}"; do
   "$bin/bench_search_madoguchi" --db "$work/db" --queries "$queries" \
     --quality-queries "$all_queries" --qrels "$qrels" --reps "$reps" \
     --today "$today" --out "$r/search_madoguchi.json" || failed search-madoguchi
+  # At an operator's pace: the same keystrokes, each after an untimed 50 ms pause, so that caches
+  # cool and the second core sleeps between them as while someone types (docs/performance.md,
+  # "Typing pace"; a change that wins the replay above can lose here). One repetition; not in
+  # the smoke run, where it would only wait.
+  if [ "$smoke" = 0 ]; then
+    log "$n: per-keystroke search, Madoguchi at an operator's pace (50 ms before each keystroke)"
+    "$bin/bench_search_madoguchi" --db "$work/db" --queries "$queries" \
+      --quality-queries "$all_queries" --qrels "$qrels" --reps 1 --pause-ms 50 \
+      --today "$today" --out "$r/search_madoguchi_paced.json" || failed search-madoguchi-paced
+  fi
   # README's seats read the site's replica through xapian-tcpsrv: the same replay over TCP on this
   # host (the network's round trips at their cheapest; a LAN adds its own latency to each).
   log "$n: per-keystroke search, Madoguchi as a thin-client seat (xapian-tcpsrv)"
