@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include "as_of_filter.h"
+#include "block_cache.h"
 #include "deferred_parts.h"
 #include "dictionary_cache.h"
 #include "explain.h"
@@ -66,6 +67,8 @@ struct Searcher::Impl {
   Clock clock;
   SearcherOptions options;
   Xapian::Database db;
+  // db's blocks (and the split match's), for this revision: block_cache.h.
+  BlockCache blocks{options.block_cache_bytes};
   std::shared_ptr<const Dictionary> dictionary;
   std::unique_ptr<Analyzer> analyzer;
   SynonymTable synonyms;  // editors' groups and Sudachi's variants (synonym_table.h)
@@ -107,7 +110,7 @@ struct Searcher::Impl {
   // The split match when it pays (split_match.h): a large index as well.
   SplitMatcher* split_matcher() {
     if (!split && db.get_doccount() >= Xapian::doccount(options.split_min_documents) && helper_thread())
-      split = std::make_unique<SplitMatcher>(db_dir, *helper);
+      split = std::make_unique<SplitMatcher>(db_dir, *helper, options.block_cache_bytes ? &blocks : nullptr);
     return split.get();
   }
 
@@ -121,6 +124,7 @@ struct Searcher::Impl {
   bool remote_backend() const { return as_of_leaf; }
 
   void load_revision_state() {
+    blocks.clear();
     stored_cache.clear();
     as_of_filter.reset();
     recent_matches.clear();
@@ -137,6 +141,7 @@ struct Searcher::Impl {
   // reopen() cannot recover from those, a new Database can. Returns true when anything may
   // have changed.
   bool reopen() {
+    const BlockCache::Scope around_the_cache(nullptr);  // cleared below once the files are open
     bool changed = true;
     try {
       changed = db.reopen();
@@ -257,6 +262,7 @@ struct Searcher::Impl {
 
   Result<SearchResult> search(const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
+    const BlockCache::Scope through_the_cache(options.block_cache_bytes ? &blocks : nullptr);
     SearchResult result;
     result.query = req.query;
     result.as_of = req.as_of.value_or(clock.today());
@@ -431,6 +437,7 @@ int Searcher::entry_count() const { return impl_->entries; }
 Date Searcher::today() const { return impl_->clock.today(); }
 std::optional<ReleaseInfo> Searcher::release() const { return impl_->release; }
 void Searcher::forget_recent_matches() { impl_->recent_matches.clear(); }
+void Searcher::forget_cached_blocks() { impl_->blocks.clear(); }
 std::string Searcher::charset() const {
   try {
     return impl_->db.get_metadata(std::string(schema::kMetaCharset));

@@ -39,10 +39,14 @@ MatchPart merge_parts(const MatchPart& a, const MatchPart& b, Xapian::doccount s
   return merged;
 }
 
-SplitMatcher::SplitMatcher(std::string db_dir, HelperThread& helper) : db_dir_(std::move(db_dir)), helper_(helper) {}
+SplitMatcher::SplitMatcher(std::string db_dir, HelperThread& helper, BlockCache* blocks)
+    : db_dir_(std::move(db_dir)), helper_(helper), blocks_(blocks) {}
 
 bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
   if (declined_) return false;
+  // Opening and reopening read around the cache, which is cleared after (block_cache.h).
+  const BlockCache::Scope around_the_cache(nullptr);
+  bool reopened = false;
   try {
     // The revision alone is not enough: a rebuilt index starts counting again, and a replica
     // re-copied in full may sit in a new directory. The UUID names the database.
@@ -50,14 +54,20 @@ bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
     const Xapian::rev revision = db.get_revision();
     if (!db_ || (db_->get_uuid() != uuid && opened_for_ != uuid)) {
       opened_for_ = uuid;  // one fresh open per caller database, not one per search
+      reopened = true;
       db_.emplace(db_dir_);
     }
-    if (db_->get_uuid() == uuid && db_->get_revision() != revision) db_->reopen();
+    if (db_->get_uuid() == uuid && db_->get_revision() != revision) {
+      reopened = true;
+      db_->reopen();
+    }
+    if (reopened && blocks_) blocks_->clear();
     return db_->get_uuid() == uuid && db_->get_revision() == revision;
   } catch (const Xapian::InvalidOperationError&) {
     declined_ = true;  // a database of several shards has no single revision: always one thread
   } catch (const Xapian::Error&) {
     db_.reset();  // e.g. its directory was removed under it: open anew next time
+    if (blocks_) blocks_->clear();
   }
   return false;
 }
@@ -70,6 +80,7 @@ std::optional<MatchPart> SplitMatcher::match(const Xapian::Database& db, const X
   const std::string serialised = query.serialise();  // a Query's nodes are not shared across threads
   std::optional<MatchPart> lower, upper;
   auto upper_half = [&] {
+    const BlockCache::Scope through_the_cache(blocks_);
     upper = match_docid_range(*db_, Xapian::Query::unserialise(serialised), middle + 1, last, size, check_at_least,
                               filter);
   };

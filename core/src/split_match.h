@@ -23,6 +23,7 @@
 #include <xapian.h>
 
 #include "as_of_filter.h"
+#include "block_cache.h"
 #include "helper_thread.h"
 #include "reranker.h"
 
@@ -48,7 +49,9 @@ class SplitMatcher {
  public:
   // The upper half is matched on `helper`, shared with the Searcher's other two-core work; it
   // must outlive this.
-  SplitMatcher(std::string db_dir, HelperThread& helper);
+  // Its Database's blocks are read through `blocks` (block_cache.h), which it clears whenever
+  // it opens, reopens or drops that Database.
+  SplitMatcher(std::string db_dir, HelperThread& helper, BlockCache* blocks = nullptr);
   SplitMatcher(const SplitMatcher&) = delete;
   SplitMatcher& operator=(const SplitMatcher&) = delete;
 
@@ -65,6 +68,7 @@ class SplitMatcher {
 
   const std::string db_dir_;
   HelperThread& helper_;
+  BlockCache* const blocks_;
   std::optional<Xapian::Database> db_;  // the helper thread's; touched by the caller only between matches
   std::string opened_for_;              // the caller database's UUID when db_ was last opened
   bool declined_ = false;               // the caller's database cannot be matched in halves

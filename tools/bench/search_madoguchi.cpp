@@ -8,7 +8,7 @@
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
 //                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
 //                          [--match-threads 2] [--split-min 15000] [--pause-ms 0] [--recent-matches 256]
-//                          [--exhaustive 0]
+//                          [--exhaustive 0] [--block-cache-mb 32]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --match-threads 1 matches on the calling thread only; --split-min is the index size from which
@@ -19,6 +19,9 @@
 // --exhaustive 1 weighs every matching document instead of letting Xapian prune
 // (SearcherOptions::exhaustive_match): with --dump, the reference that compare_dumps.py checks a
 // pruned dump against (docs/xapian-andmaybe-skip.md).
+// --block-cache-mb N: Xapian's blocks the searcher keeps in memory (SearcherOptions; 0 = none,
+// every block read a system call). Like the remembered matches, they are forgotten before each
+// timed repetition.
 // --pause-ms N sleeps N ms (untimed) before each timed keystroke, as an operator types; the
 // default replays keystrokes back to back, the figure the benchmark reports.
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
@@ -43,7 +46,8 @@ int main(int argc, char** argv) try {
                                             {.match_threads = args.get_int("--match-threads", 2),
                                              .split_min_documents = args.get_int("--split-min", 15000),
                                              .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches),
-                                             .exhaustive_match = args.get_int("--exhaustive", 0) != 0});
+                                             .exhaustive_match = args.get_int("--exhaustive", 0) != 0,
+                                             .block_cache_bytes = size_t(args.get_int("--block-cache-mb", 32)) << 20});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};
@@ -87,7 +91,10 @@ int main(int argc, char** argv) try {
                                .max_queries = size_t(args.get_int("--max-queries", 0)),
                                .warm_up = args.get_int("--warm-up", 1) != 0,
                                .pause_ms = args.get_int("--pause-ms", 0),
-                               .before_timed_pass = [&] { (*searcher)->forget_recent_matches(); }};
+                               .before_timed_pass = [&] {
+                                 (*searcher)->forget_recent_matches();
+                                 (*searcher)->forget_cached_blocks();
+                               }};
   const std::string quality = args.get("--quality-queries", "");
   if (!quality.empty()) options.quality_queries = bench::load_queries(quality);
   std::ofstream keystroke_log;

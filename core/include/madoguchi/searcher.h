@@ -103,6 +103,9 @@ struct SearcherOptions {
   // checking the pruned results against (docs/xapian-andmaybe-skip.md: Xapian 1.4.22 can skip a
   // document while pruning). One thread; estimates become exact counts.
   bool exhaustive_match = false;
+  // Xapian's blocks kept in memory for this revision, at most this many bytes
+  // (core/src/block_cache.h): each block read is otherwise a system call. 0: none kept.
+  size_t block_cache_bytes = size_t(32) << 20;
 };
 
 class Searcher {
@@ -129,6 +132,8 @@ class Searcher {
   // Forgets the remembered matches, as a newly opened searcher has none (for measurements that
   // replay the same session more than once).
   void forget_recent_matches();
+  // Forgets Xapian's blocks kept in memory, as a newly opened searcher has none (the same use).
+  void forget_cached_blocks();
 
  private:
   struct Impl;
