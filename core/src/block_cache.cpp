@@ -1,12 +1,13 @@
+// With _FORTIFY_SOURCE, <unistd.h> defines pread as an inline wrapper, which the definitions at
+// the end of this file could not replace.
+#undef _FORTIFY_SOURCE
+
 #include "block_cache.h"
 
-#include <cstdio>
-#include <cstdlib>
 #include <cstring>
+#include <new>
+#include <sys/syscall.h>
 #include <unistd.h>
-#if MADOGUCHI_BLOCK_CACHE_SERVES_READS
-#include <dlfcn.h>
-#endif
 
 namespace madoguchi {
 namespace {
@@ -14,26 +15,24 @@ namespace {
 thread_local BlockCache* active_cache = nullptr;
 
 #if MADOGUCHI_BLOCK_CACHE_SERVES_READS
-// The C library's pread, which the definitions at the end of this file stand in front of.
-ssize_t libc_pread(int fd, void* buf, size_t size, off64_t offset) {
-  using Pread = ssize_t (*)(int, void*, size_t, off64_t);
-  static const Pread next = [] {
-    auto found = reinterpret_cast<Pread>(dlsym(RTLD_NEXT, "pread64"));
-    if (!found) {
-      std::fputs("madoguchi: the C library's pread64 was not found\n", stderr);
-      std::abort();
-    }
-    return found;
-  }();
-  return next(fd, buf, size, offset);
+// The system call itself, as the C library's pread makes it (no lookup of the library's own
+// symbol: nothing to fail, and safe in a signal handler as pread is).
+ssize_t kernel_pread(int fd, void* buf, size_t size, off_t offset) {
+  return ssize_t(syscall(SYS_pread64, fd, buf, size, offset));
 }
 
-ssize_t cached_pread(int fd, void* buf, size_t size, off64_t offset) {
+ssize_t cached_pread(int fd, void* buf, size_t size, off_t offset) {
   BlockCache* cache = BlockCache::active();
-  if (!cache || !BlockCache::cacheable(size, off_t(offset))) return libc_pread(fd, buf, size, offset);
-  if (cache->copy_out(fd, off_t(offset), buf, size)) return ssize_t(size);
-  const ssize_t got = libc_pread(fd, buf, size, offset);
-  if (got == ssize_t(size)) cache->keep(fd, off_t(offset), buf, size);
+  if (!cache || !BlockCache::cacheable(size, offset)) return kernel_pread(fd, buf, size, offset);
+  if (cache->copy_out(fd, offset, buf, size)) return ssize_t(size);
+  const ssize_t got = kernel_pread(fd, buf, size, offset);
+  if (got == ssize_t(size)) {
+    try {
+      cache->keep(fd, offset, buf, size);
+    } catch (const std::bad_alloc&) {
+      // The cache is optional: the block was read.
+    }
+  }
   return got;
 }
 #endif
@@ -41,6 +40,16 @@ ssize_t cached_pread(int fd, void* buf, size_t size, off64_t offset) {
 }  // namespace
 
 bool BlockCache::serves_reads() { return MADOGUCHI_BLOCK_CACHE_SERVES_READS; }
+
+size_t BlockCache::hits() const {
+  std::lock_guard lock(mu_);
+  return hits_;
+}
+
+size_t BlockCache::misses() const {
+  std::lock_guard lock(mu_);
+  return misses_;
+}
 
 void BlockCache::clear() {
   std::lock_guard lock(mu_);
@@ -106,7 +115,7 @@ void BlockCache::insert_locked(const Key& key, std::string block) {
 extern "C" ssize_t pread(int fd, void* buf, size_t size, off_t offset) {
   return madoguchi::cached_pread(fd, buf, size, offset);
 }
-extern "C" ssize_t pread64(int fd, void* buf, size_t size, off64_t offset) {
+extern "C" ssize_t pread64(int fd, void* buf, size_t size, off_t offset) {
   return madoguchi::cached_pread(fd, buf, size, offset);
 }
 #endif

@@ -6,18 +6,22 @@
 // paravirtualised machine each read is a ~2 µs kernel entry (docs/performance.md, "A new
 // machine: every block read is a system call").
 //
-// How: block_cache.cpp defines pread() and pread64() for the process on Linux, where the dynamic
-// linker binds libxapian's calls to them (an executable's definitions come first); they call the
-// C library's own through dlsym(RTLD_NEXT). Elsewhere nothing feeds the cache (serves_reads()). They serve from a BlockCache
-// only on a thread inside a BlockCache::Scope, and only reads of a whole aligned block (a power
-// of two from 2 KiB); every other call, and every call on any other thread, goes straight to the
-// kernel. A Searcher opens a Scope around the work that reads its own Databases, so every
-// descriptor read in a Scope is one of that Searcher's table files.
+// How: block_cache.cpp defines pread() and pread64() for the process (64-bit Linux with glibc),
+// and the dynamic linker binds libxapian's calls to them: an executable's definitions come first.
+// They serve from a BlockCache only on a thread inside a BlockCache::Scope, and only reads of a
+// whole aligned block (a power of two from 2 to 64 KiB); every other call, and every call on any
+// other thread, makes the system call as the C library would. A Searcher opens a Scope around its
+// search, whose only reads of whole blocks are its own Databases' (MeCab maps its dictionary,
+// the search log writes on its own thread). Elsewhere nothing feeds the cache (serves_reads()).
+// Sanitizer runtimes linked into the executable (clang's) have their pread interceptor replaced
+// too: they no longer check libxapian's pread buffers.
 //
 // Why it stays right:
-// - Entries are keyed by descriptor and offset. The owner clears the cache whenever it opens,
-//   reopens or closes one of the Databases it reads through the cache, so a descriptor number
-//   never outlives the file it named, and no block of an older revision is served after a reopen.
+// - Entries are keyed by descriptor and offset. The owner clears the cache whenever it opens
+//   or reopens one of the Databases it reads through the cache, or a read or reopen fails, so a
+//   descriptor number never outlives the file it named, no block of an older revision is served
+//   after a reopen, and a block torn by a writer is not kept past the error it caused. (Closing
+//   a Database happens only in those events or with the owner.)
 // - Between reopens, a block read once is the block of the revision the reader is at: glass
 //   never rewrites a live revision's block in place, and a block a writer reused afterwards
 //   reaches the reader either from the cache (the old revision's content, which is what it
@@ -39,8 +43,9 @@
 #include <sys/types.h>
 #include <unordered_map>
 
-// ELF interposition: Linux only (macOS binds each library's calls to the library it named).
-#if defined(__linux__)
+// ELF interposition with 64-bit offsets: 64-bit Linux with glibc (macOS binds each library's
+// calls to the library it named).
+#if defined(__linux__) && defined(__GLIBC__) && defined(__LP64__)
 #define MADOGUCHI_BLOCK_CACHE_SERVES_READS 1
 #else
 #define MADOGUCHI_BLOCK_CACHE_SERVES_READS 0
@@ -81,8 +86,8 @@ class BlockCache {
   bool copy_out(int fd, off_t offset, void* out, size_t size);
   void keep(int fd, off_t offset, const void* data, size_t size);
 
-  size_t hits() const { return hits_; }      // for tests and measurements
-  size_t misses() const { return misses_; }
+  size_t hits() const;  // for tests and measurements
+  size_t misses() const;
 
  private:
   struct Key {
@@ -97,7 +102,7 @@ class BlockCache {
   void insert_locked(const Key& key, std::string block);
 
   const size_t max_generation_bytes_;
-  std::mutex mu_;
+  mutable std::mutex mu_;
   Generation newer_, older_;  // GUARDED_BY(mu_)
   size_t newer_bytes_ = 0;    // GUARDED_BY(mu_)
   size_t hits_ = 0, misses_ = 0;  // GUARDED_BY(mu_)

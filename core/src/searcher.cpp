@@ -144,13 +144,18 @@ struct Searcher::Impl {
     const BlockCache::Scope around_the_cache(nullptr);  // cleared below once the files are open
     bool changed = true;
     try {
-      changed = db.reopen();
-    } catch (const Xapian::DatabaseNotFoundError&) {
-      db = Xapian::Database(db_dir);
-    } catch (const Xapian::DatabaseOpeningError&) {
-      db = Xapian::Database(db_dir);
-    } catch (const Xapian::NetworkError&) {
-      db = Xapian::Database(db_dir);
+      try {
+        changed = db.reopen();
+      } catch (const Xapian::DatabaseNotFoundError&) {
+        db = Xapian::Database(db_dir);
+      } catch (const Xapian::DatabaseOpeningError&) {
+        db = Xapian::Database(db_dir);
+      } catch (const Xapian::NetworkError&) {
+        db = Xapian::Database(db_dir);
+      }
+    } catch (...) {
+      blocks.clear();  // some tables may have moved to new files before the error
+      throw;
     }
     if (changed) load_revision_state();
     return changed;
@@ -163,6 +168,7 @@ struct Searcher::Impl {
       try {
         return action();
       } catch (const Xapian::DatabaseModifiedError&) {
+        blocks.clear();  // a block a writer was rewriting may have been read: not kept
         if (attempt >= 2) return Status::io_error("index changes too fast to read", {db_dir, 0});
         try {
           reopen();
@@ -170,6 +176,7 @@ struct Searcher::Impl {
           return status_from_xapian(e, db_dir);
         }
       } catch (const Xapian::NetworkError& e) {
+        blocks.clear();
         if (attempt >= 1) return status_from_xapian(e, db_dir);
         try {
           reopen();  // the remote server dropped an idle connection: connect again
@@ -177,6 +184,7 @@ struct Searcher::Impl {
           return status_from_xapian(e2, db_dir);
         }
       } catch (const Xapian::Error& e) {
+        blocks.clear();  // e.g. DatabaseCorruptError from a torn block: the next search reads it again
         return status_from_xapian(e, db_dir);
       }
     }

@@ -57,10 +57,7 @@ bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
       reopened = true;
       db_.emplace(db_dir_);
     }
-    if (db_->get_uuid() == uuid && db_->get_revision() != revision) {
-      reopened = true;
-      db_->reopen();
-    }
+    if (db_->get_uuid() == uuid && db_->get_revision() != revision && db_->reopen()) reopened = true;
     if (reopened && blocks_) blocks_->clear();
     return db_->get_uuid() == uuid && db_->get_revision() == revision;
   } catch (const Xapian::InvalidOperationError&) {
