@@ -10,6 +10,7 @@
 #include "madoguchi/schema.h"
 #include "release_state.h"
 #include "release_store.h"
+#include "reopen_database.h"
 #include "xapian_errors.h"
 
 namespace madoguchi {
@@ -50,18 +51,7 @@ struct ReleaseLog::Impl {
   Xapian::Database db;
   std::unique_ptr<Analyzer> analyzer;
 
-  // A replica re-copied in full or a dropped remote connection cannot be reopened: open anew.
-  void reopen() {
-    try {
-      db.reopen();
-    } catch (const Xapian::DatabaseNotFoundError&) {
-      db = Xapian::Database(db_dir);
-    } catch (const Xapian::DatabaseOpeningError&) {
-      db = Xapian::Database(db_dir);
-    } catch (const Xapian::NetworkError&) {
-      db = Xapian::Database(db_dir);
-    }
-  }
+  void reopen() { reopen_or_open_anew(db, db_dir); }
 
   template <class F>
   auto with_retry(F&& action) -> decltype(action()) {

@@ -20,6 +20,7 @@
 #include "match_memo.h"
 #include "query_builder.h"
 #include "release_store.h"
+#include "reopen_database.h"
 #include "reranker.h"
 #include "second_analyzer.h"
 #include "snippet.h"
@@ -136,23 +137,12 @@ struct Searcher::Impl {
     release = latest_release_info(db);
   }
 
-  // Picks up the latest commit. A replica re-copied in full (its stub now names another
-  // directory) raises DatabaseNotFoundError and a dropped remote connection NetworkError:
-  // reopen() cannot recover from those, a new Database can. Returns true when anything may
-  // have changed.
+  // Picks up the latest commit (reopen_database.h). Returns true when anything may have changed.
   bool reopen() {
     const BlockCache::Scope around_the_cache(nullptr);  // cleared below once the files are open
     bool changed = true;
     try {
-      try {
-        changed = db.reopen();
-      } catch (const Xapian::DatabaseNotFoundError&) {
-        db = Xapian::Database(db_dir);
-      } catch (const Xapian::DatabaseOpeningError&) {
-        db = Xapian::Database(db_dir);
-      } catch (const Xapian::NetworkError&) {
-        db = Xapian::Database(db_dir);
-      }
+      changed = reopen_or_open_anew(db, db_dir);
     } catch (...) {
       blocks.clear();  // some tables may have moved to new files before the error
       throw;
