@@ -16,7 +16,7 @@ thread_local BlockCache* active_cache = nullptr;
 
 #if MADOGUCHI_BLOCK_CACHE_SERVES_READS
 // The system call itself, as the C library's pread makes it (no lookup of the library's own
-// symbol: nothing to fail, and safe in a signal handler as pread is).
+// symbol, which could fail).
 ssize_t kernel_pread(int fd, void* buf, size_t size, off_t offset) {
   return ssize_t(syscall(SYS_pread64, fd, buf, size, offset));
 }
@@ -24,13 +24,16 @@ ssize_t kernel_pread(int fd, void* buf, size_t size, off_t offset) {
 ssize_t cached_pread(int fd, void* buf, size_t size, off_t offset) {
   BlockCache* cache = BlockCache::active();
   if (!cache || !BlockCache::cacheable(size, offset)) return kernel_pread(fd, buf, size, offset);
-  if (cache->copy_out(fd, offset, buf, size)) return ssize_t(size);
+  // The cache is optional: out of memory, the block is read and not kept.
+  try {
+    if (cache->copy_out(fd, offset, buf, size)) return ssize_t(size);
+  } catch (const std::bad_alloc&) {
+  }
   const ssize_t got = kernel_pread(fd, buf, size, offset);
   if (got == ssize_t(size)) {
     try {
       cache->keep(fd, offset, buf, size);
     } catch (const std::bad_alloc&) {
-      // The cache is optional: the block was read.
     }
   }
   return got;
@@ -95,17 +98,19 @@ void BlockCache::keep(int fd, off_t offset, const void* data, size_t size) {
 }
 
 void BlockCache::insert_locked(const Key& key, std::string block) {
-  if (newer_bytes_ + block.size() > max_generation_bytes_) {
+  const size_t size = block.size();
+  if (size > max_generation_bytes_) return;  // a cache smaller than two blocks keeps none
+  if (newer_bytes_ + size > max_generation_bytes_) {
     older_ = std::move(newer_);
     newer_ = Generation();
     newer_bytes_ = 0;
   }
-  newer_bytes_ += block.size();
   auto [it, inserted] = newer_.try_emplace(key, std::move(block));
   if (!inserted) {
     newer_bytes_ -= it->second.size();
     it->second = std::move(block);
   }
+  newer_bytes_ += size;
 }
 
 }  // namespace madoguchi

@@ -12,9 +12,9 @@
 // whole aligned block (a power of two from 2 to 64 KiB); every other call, and every call on any
 // other thread, makes the system call as the C library would. A Searcher opens a Scope around its
 // search, whose only reads of whole blocks are its own Databases' (MeCab maps its dictionary,
-// the search log writes on its own thread). Elsewhere nothing feeds the cache (serves_reads()).
-// Sanitizer runtimes linked into the executable (clang's) have their pread interceptor replaced
-// too: they no longer check libxapian's pread buffers.
+// the search log writes on its own thread). On other platforms nothing feeds the cache
+// (serves_reads()). Sanitizer runtimes (clang's linked in, GCC's libasan loaded first) have their
+// pread interceptor replaced too: they no longer check libxapian's pread buffers.
 //
 // Why it stays right:
 // - Entries are keyed by descriptor and offset. The owner clears the cache whenever it opens
@@ -29,8 +29,8 @@
 //   reports as DatabaseModifiedError, whereupon the owner reopens and clears).
 // - Data is copied, not mapped: a file truncated under the reader cannot raise SIGBUS.
 //
-// Memory: at most `max_bytes` of blocks, in two generations; a hit in the older one moves the
-// block to the newer, and when the newer fills, the older is dropped.
+// Memory: at most `max_bytes` of blocks, in two generations of half each; a hit in the older
+// moves the block to the newer, and when the newer fills, the older is dropped.
 //
 // Thread rule: lookups and inserts may come from several threads at once (the split match's
 // two halves); clear() only between searches or from inside the owner's own Scope.

@@ -156,7 +156,9 @@ struct Searcher::Impl {
   auto with_retry(F&& action) -> decltype(action()) {
     for (int attempt = 0;; ++attempt) {
       try {
-        return action();
+        auto result = action();
+        if (!result) blocks.clear();  // e.g. data that did not decode: read it again next time
+        return result;
       } catch (const Xapian::DatabaseModifiedError&) {
         blocks.clear();  // a block a writer was rewriting may have been read: not kept
         if (attempt >= 2) return Status::io_error("index changes too fast to read", {db_dir, 0});
@@ -166,7 +168,6 @@ struct Searcher::Impl {
           return status_from_xapian(e, db_dir);
         }
       } catch (const Xapian::NetworkError& e) {
-        blocks.clear();
         if (attempt >= 1) return status_from_xapian(e, db_dir);
         try {
           reopen();  // the remote server dropped an idle connection: connect again
@@ -176,6 +177,9 @@ struct Searcher::Impl {
       } catch (const Xapian::Error& e) {
         blocks.clear();  // e.g. DatabaseCorruptError from a torn block: the next search reads it again
         return status_from_xapian(e, db_dir);
+      } catch (...) {
+        blocks.clear();
+        throw;
       }
     }
   }

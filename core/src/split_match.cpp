@@ -62,6 +62,7 @@ bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
     return db_->get_uuid() == uuid && db_->get_revision() == revision;
   } catch (const Xapian::InvalidOperationError&) {
     declined_ = true;  // a database of several shards has no single revision: always one thread
+    if (blocks_) blocks_->clear();  // db_ may have been opened anew
   } catch (const Xapian::Error&) {
     db_.reset();  // e.g. its directory was removed under it: open anew next time
     if (blocks_) blocks_->clear();

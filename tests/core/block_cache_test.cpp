@@ -100,6 +100,13 @@ TEST_CASE("the cache keeps to its size, and a block used again outlives the othe
   CHECK(file.first_byte(7 * kBlock) == 'h');
   CHECK(file.first_byte(1 * kBlock) == 'Q');
   CHECK(file.first_byte(3 * kBlock) == 'Q');
+  // Smaller than two blocks: keeps none.
+  BlockCache none(kBlock);
+  const BlockCache::Scope through_none(&none);
+  file.first_byte(0);
+  file.fill(0, 'R');
+  CHECK(file.first_byte(0) == 'R');
+  CHECK(none.hits() == 0);
 }
 
 TEST_CASE("libxapian's block reads go through the cache", "[block-cache]") {

@@ -42,12 +42,14 @@ int main(int argc, char** argv) try {
   auto today = madoguchi::Date::parse(args.get("--today", "2024-06-01"));
   if (!today) throw std::runtime_error("--today must be YYYY-MM-DD");
 
+  const int block_cache_mb = args.get_int("--block-cache-mb", 32);
+  if (block_cache_mb < 0) throw std::runtime_error("--block-cache-mb must be 0 or more");
   auto searcher = madoguchi::Searcher::open(db, madoguchi::Clock::fixed(*today),
                                             {.match_threads = args.get_int("--match-threads", 2),
                                              .split_min_documents = args.get_int("--split-min", 15000),
                                              .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches),
                                              .exhaustive_match = args.get_int("--exhaustive", 0) != 0,
-                                             .block_cache_bytes = size_t(args.get_int("--block-cache-mb", 32)) << 20});
+                                             .block_cache_bytes = size_t(block_cache_mb) << 20});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};
