@@ -70,6 +70,7 @@ struct Searcher::Impl {
   Xapian::Database db;
   // db's blocks (and the split match's), for this revision: block_cache.h.
   BlockCache blocks{options.block_cache_bytes};
+  BlockCache* blocks_in_use() { return options.block_cache_bytes ? &blocks : nullptr; }  // none: 0 bytes
   std::shared_ptr<const Dictionary> dictionary;
   std::unique_ptr<Analyzer> analyzer;
   SynonymTable synonyms;  // editors' groups and Sudachi's variants (synonym_table.h)
@@ -111,7 +112,7 @@ struct Searcher::Impl {
   // The split match when it pays (split_match.h): a large index as well.
   SplitMatcher* split_matcher() {
     if (!split && db.get_doccount() >= Xapian::doccount(options.split_min_documents) && helper_thread())
-      split = std::make_unique<SplitMatcher>(db_dir, *helper, options.block_cache_bytes ? &blocks : nullptr);
+      split = std::make_unique<SplitMatcher>(db_dir, *helper, blocks_in_use());
     return split.get();
   }
 
@@ -264,7 +265,7 @@ struct Searcher::Impl {
 
   Result<SearchResult> search(const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
-    const BlockCache::Scope through_the_cache(options.block_cache_bytes ? &blocks : nullptr);
+    const BlockCache::Scope through_the_cache(blocks_in_use());
     SearchResult result;
     result.query = req.query;
     result.as_of = req.as_of.value_or(clock.today());

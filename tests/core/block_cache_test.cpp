@@ -47,6 +47,14 @@ SearchResult run(Searcher& s, const std::string& query) {
   return std::move(*r);
 }
 
+// Rewrites the entry "rounds" in the corpus at DIR/corpus with `word` and indexes it again, so that
+// the writer frees blocks a seat read and reuses them for later revisions.
+void rewrite_rounds(const TempDir& dir, const std::string& db, const std::string& word) {
+  write_file(dir.path() / "corpus" / "rounds.md",
+             entry_md("rounds", word + "の開設", word + "を開設しました。受付は" + word + "で行います。"));
+  REQUIRE(build_corpus_index(dir) == db);
+}
+
 std::vector<std::string> ids_of(const SearchResult& r) {
   std::vector<std::string> ids;
   for (const Hit& h : r.hits) ids.push_back(h.id + " " + h.snippet);
@@ -137,15 +145,11 @@ TEST_CASE("a searcher reading through the cache sees each new revision after a r
                                  {.match_threads = threads, .split_min_documents = 0, .block_cache_bytes = cache_bytes});
     REQUIRE(opened.has_value());
     Searcher& seat = **opened;
-    // Each round rewrites one entry's words, so that the writer frees blocks the seat read and
-    // reuses them for later revisions.
     const std::string words[] = {"臨時窓口", "夜間窓口", "休日窓口", "電話窓口"};
     for (const std::string& word : words) {
       INFO(word);
       run(seat, "窓口");
-      write_file(dir.path() / "corpus" / "rounds.md",
-                 entry_md("rounds", word + "の開設", word + "を開設しました。受付は" + word + "で行います。"));
-      REQUIRE(build_corpus_index(dir) == db);
+      rewrite_rounds(dir, db, word);
       REQUIRE(seat.refresh());
       auto fresh = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")), {.match_threads = 1});
       REQUIRE(fresh.has_value());
@@ -171,11 +175,7 @@ TEST_CASE("a searcher that misses revisions shows the one it read or the newest,
   const std::vector<std::string> queries{"窓口", "発熱", "療養期間", "臨時窓口"};
   std::vector<std::vector<std::string>> before;
   for (const auto& q : queries) before.push_back(ids_of(run(seat, q)));
-  for (const std::string word : {"夜間窓口", "休日窓口", "電話窓口"}) {
-    write_file(dir.path() / "corpus" / "rounds.md",
-               entry_md("rounds", word + "の開設", word + "を開設しました。受付は" + word + "で行います。"));
-    REQUIRE(build_corpus_index(dir) == db);
-  }
+  for (const std::string word : {"夜間窓口", "休日窓口", "電話窓口"}) rewrite_rounds(dir, db, word);
   auto fresh = Searcher::open(db, clock, {.match_threads = 1});
   REQUIRE(fresh.has_value());
   for (size_t i = 0; i < queries.size(); ++i) {
