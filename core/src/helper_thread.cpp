@@ -3,9 +3,24 @@
 #include <stdexcept>
 #include <utility>
 
-namespace madoguchi {
+#ifdef __linux__
+#include <sched.h>
+#endif
 
-HelperThread::HelperThread() : thread_([this] { run(); }) {}
+namespace madoguchi {
+namespace {
+
+int current_cpu() {
+#ifdef __linux__
+  return sched_getcpu();
+#else
+  return -1;  // unknown: only a late start tells
+#endif
+}
+
+}  // namespace
+
+HelperThread::HelperThread(HandOverPolicy policy) : policy_(policy), thread_([this] { run(); }) {}
 
 HelperThread::~HelperThread() {
   {
@@ -16,18 +31,46 @@ HelperThread::~HelperThread() {
   thread_.join();
 }
 
-void HelperThread::post(Job job, void* argument) {
+bool HelperThread::post(Job job, void* argument) {
   // Nested use would replace the job out (from the caller's half) or wait on itself (from the
   // helper's): both halves of the Searcher's two-core work run one after the other.
   if (busy_.exchange(true)) throw std::logic_error("HelperThread: a second job while one is out");
+  const Clock::time_point now = Clock::now();
   {
     std::lock_guard lock(mu_);
+    if (!pays_locked(now)) return false;
+    const bool asleep = is_asleep_locked(now);
     job_ = job;
     argument_ = argument;
     finished_ = false;
     error_ = nullptr;
+    posted_at_ = now;
+    posted_asleep_ = asleep;
+    posted_from_cpu_ = current_cpu();
+    if (asleep) woken_at_ = now;
   }
   wake_.notify_one();
+  return true;
+}
+
+bool HelperThread::worth_handing_over() {
+  std::lock_guard lock(mu_);
+  return pays_locked(Clock::now());
+}
+
+bool HelperThread::is_asleep_locked(Clock::time_point now) const { return now - last_finished_ > policy_.awake_for; }
+
+bool HelperThread::pays_locked(Clock::time_point now) const {
+  return !is_asleep_locked(now) || !woke_slowly_ || now - woken_at_ >= policy_.retry_after;
+}
+
+bool HelperThread::take_back() {
+  std::lock_guard lock(mu_);
+  if (!job_) return false;  // the helper has it: wait() for it
+  job_ = nullptr;           // a helper that wakes now finds nothing to do and sleeps again
+  argument_ = nullptr;
+  if (posted_asleep_) woke_slowly_ = true;  // it has not even started
+  return true;
 }
 
 std::exception_ptr HelperThread::wait() {
@@ -45,6 +88,10 @@ void HelperThread::run() {
     const Job job = job_;
     void* const argument = argument_;
     job_ = nullptr;
+    if (posted_asleep_) {
+      const int cpu = current_cpu();
+      woke_slowly_ = Clock::now() - posted_at_ > policy_.prompt_start || (cpu >= 0 && cpu == posted_from_cpu_);
+    }
     lock.unlock();
     std::exception_ptr error;
     try {
@@ -55,6 +102,7 @@ void HelperThread::run() {
     lock.lock();
     error_ = error;
     finished_ = true;
+    last_finished_ = Clock::now();
     done_.notify_one();
   }
 }

@@ -101,7 +101,7 @@ struct Searcher::Impl {
   HelperThread* helper_thread() {
     if (!helper && !helper_refused && options.match_threads >= 2 && std::thread::hardware_concurrency() >= 2) {
       try {
-        helper = std::make_unique<HelperThread>();
+        helper = std::make_unique<HelperThread>(options.always_hand_over ? HandOverPolicy::always() : HandOverPolicy{});
       } catch (const std::system_error&) {
         helper_refused = true;
       }

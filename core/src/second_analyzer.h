@@ -25,12 +25,13 @@ class SecondAnalyzer {
   SecondAnalyzer& operator=(const SecondAnalyzer&) = delete;
 
   // What `own.analyze(text)` gives for each of `texts`, in order. The helper thread takes the
-  // texts at odd positions when there are two or more. What either thread throws is thrown
+  // texts at odd positions when there are two or more (or the caller does, after its own, when
+  // the helper would not start promptly: helper_thread.h). What either thread throws is thrown
   // here, after both have finished with `texts`.
   std::vector<std::vector<Token>> analyze_all(Analyzer& own, const std::vector<std::string_view>& texts);
 
  private:
-  Analyzer analyzer_;  // used on the helper thread only
+  Analyzer analyzer_;  // for the odd texts, on whichever thread runs them (never two at once)
   HelperThread& helper_;
 };
 

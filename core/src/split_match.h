@@ -57,8 +57,9 @@ class SplitMatcher {
 
   // The best `size` documents of `query` that `filter` accepts, matched on two threads, as
   // match_docid_range over all of `db` gives them. nullopt when the second Database cannot be
-  // at `db`'s revision (a newer one was committed since `db` opened, or the index was rebuilt):
-  // match on one thread then.
+  // at `db`'s revision (a newer one was committed since `db` opened, or the index was rebuilt),
+  // or when the helper would not start promptly (helper_thread.h): match on one thread then,
+  // which costs less than the two halves one after the other.
   // Xapian errors of either half are thrown here, after both halves have finished.
   std::optional<MatchPart> match(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount size,
                                  Xapian::doccount check_at_least, const AsOfFilter& filter);

@@ -170,7 +170,7 @@ TEST_CASE("an unknown profile or a missing dictionary is a clear error", "[analy
 TEST_CASE("a second analysis thread gives each text's tokens, in order", "[analyzer]") {
   static auto dictionary = Dictionary::open({});
   REQUIRE(dictionary.has_value());
-  HelperThread helper;
+  HelperThread helper(HandOverPolicy::always());
   SecondAnalyzer second(*dictionary, helper);
   const std::vector<std::string> pool = {"発熱があるときは保健所に相談してください。", "ワクチン接種の予約",
                                          "濃厚接触者の療養期間", "", "ほけんじょ\xff", "住民票の写しを取りたい"};

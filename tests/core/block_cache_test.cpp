@@ -142,7 +142,10 @@ TEST_CASE("a searcher reading through the cache sees each new revision after a r
     write_fixture_corpus(dir.path() / "corpus");
     const std::string db = build_corpus_index(dir);
     auto opened = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")),
-                                 {.match_threads = threads, .split_min_documents = 0, .block_cache_bytes = cache_bytes});
+                                 {.match_threads = threads,
+                                  .split_min_documents = 0,
+                                  .block_cache_bytes = cache_bytes,
+                                  .always_hand_over = true});
     REQUIRE(opened.has_value());
     Searcher& seat = **opened;
     const std::string words[] = {"臨時窓口", "夜間窓口", "休日窓口", "電話窓口"};
@@ -169,7 +172,7 @@ TEST_CASE("a searcher that misses revisions shows the one it read or the newest,
   write_fixture_corpus(dir.path() / "corpus");
   const std::string db = build_corpus_index(dir);
   const Clock clock = Clock::fixed(*Date::parse("2026-11-25"));
-  auto opened = Searcher::open(db, clock, {.match_threads = 2, .split_min_documents = 0});
+  auto opened = Searcher::open(db, clock, {.match_threads = 2, .split_min_documents = 0, .always_hand_over = true});
   REQUIRE(opened.has_value());
   Searcher& seat = **opened;
   const std::vector<std::string> queries{"窓口", "発熱", "療養期間", "臨時窓口"};

@@ -54,7 +54,7 @@ TEST_CASE("a split match gives one match's documents, weights and order", "[sear
   AsOfFilter& filter = index.filter;
   const std::vector<Xapian::Query> words{Xapian::Query("療養"), Xapian::Query("登校"), Xapian::Query("検査")};
   const Xapian::Query query(Xapian::Query::OP_OR, words.begin(), words.end());
-  HelperThread helper;
+  HelperThread helper(HandOverPolicy::always());
   SplitMatcher split(path, helper);
   for (Xapian::doccount size : {1u, 2u, 5u, 10u, 31u, 59u, 100u}) {
     INFO("size " << size);
@@ -86,7 +86,7 @@ TEST_CASE("the second thread reads the caller's revision or declines", "[searche
   Xapian::Database& db = index.db;
   AsOfFilter& filter = index.filter;
   const Xapian::Query query("療養");
-  HelperThread helper;
+  HelperThread helper(HandOverPolicy::always());
   SplitMatcher split(path, helper);
   REQUIRE(split.match(db, query, 10, 0, filter).has_value());
   const auto commit_a_revision = [&] {
@@ -121,7 +121,7 @@ TEST_CASE("an index rebuilt at the same path is not taken for the caller's", "[s
   std::filesystem::remove_all(path);
   build_corpus_index(dir);
   REQUIRE(Xapian::Database(path).get_revision() == db.get_revision());  // only the UUID tells them apart
-  HelperThread helper;
+  HelperThread helper(HandOverPolicy::always());
   SplitMatcher split(path, helper);
   CHECK_FALSE(split.match(db, Xapian::Query("療養"), 10, 0, filter).has_value());
 }
@@ -129,7 +129,7 @@ TEST_CASE("an index rebuilt at the same path is not taken for the caller's", "[s
 TEST_CASE("a searcher on two threads finds and highlights what one thread does", "[searcher][split]") {
   // Two threads match the halves and analyze the snippets' regions (second_analyzer.h).
   auto one = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 1});
-  auto two = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 2, .split_min_documents = 0});
+  auto two = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 2, .split_min_documents = 0, .always_hand_over = true});
   REQUIRE(one.has_value());
   REQUIRE(two.has_value());
   for (const std::string q : {"発熱", "療養期間", "ほけんじょ", "熱が出たのですがどこに相談すればいいですか", "濃厚接"}) {

@@ -8,7 +8,7 @@
 //                          [--warm-up 1] [--prefix 1] [--out result.json] [--dump hits.tsv]
 //                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
 //                          [--match-threads 2] [--split-min 15000] [--pause-ms 0] [--recent-matches 256]
-//                          [--exhaustive 0] [--block-cache-mb 32]
+//                          [--exhaustive 0] [--block-cache-mb 32] [--always-hand-over 0]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --match-threads 1 matches on the calling thread only; --split-min is the index size from which
@@ -24,6 +24,8 @@
 // timed repetition.
 // --pause-ms N sleeps N ms (untimed) before each timed keystroke, as an operator types; the
 // default replays keystrokes back to back, the figure the benchmark reports.
+// --always-hand-over 1 gives the second thread its share after every pause, even where it
+// started slowly after the last one (SearcherOptions; core/src/helper_thread.h).
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
 // score, badge, snippet, highlights) to FILE, so that a speed change can be checked to leave
 // every result identical (`cmp` two dumps).
@@ -49,7 +51,8 @@ int main(int argc, char** argv) try {
                                              .split_min_documents = args.get_int("--split-min", 15000),
                                              .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches),
                                              .exhaustive_match = args.get_int("--exhaustive", 0) != 0,
-                                             .block_cache_bytes = size_t(block_cache_mb) << 20});
+                                             .block_cache_bytes = size_t(block_cache_mb) << 20,
+                                             .always_hand_over = args.get_int("--always-hand-over", 0) != 0});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};

@@ -106,6 +106,10 @@ struct SearcherOptions {
   // Xapian's blocks kept in memory for this revision, at most this many bytes
   // (core/src/block_cache.h): each block read is otherwise a system call. 0: none kept.
   size_t block_cache_bytes = size_t(32) << 20;
+  // After a pause between searches, the second thread gets its share only if it started
+  // promptly last time (core/src/helper_thread.h: on a virtual machine a CPU that sat idle can
+  // take milliseconds to wake). true: always, for tests and measurements of the two-thread path.
+  bool always_hand_over = false;
 };
 
 class Searcher {
