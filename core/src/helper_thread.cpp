@@ -58,7 +58,7 @@ bool HelperThread::worth_handing_over() {
   return pays_locked(Clock::now());
 }
 
-bool HelperThread::is_asleep_locked(Clock::time_point now) const { return now - last_finished_ > policy_.awake_for; }
+bool HelperThread::is_asleep_locked(Clock::time_point now) const { return now - last_awake_ > policy_.awake_for; }
 
 bool HelperThread::pays_locked(Clock::time_point now) const {
   return !is_asleep_locked(now) || !woke_slowly_ || now - woken_at_ >= policy_.retry_after;
@@ -69,7 +69,8 @@ bool HelperThread::take_back() {
   if (!job_) return false;  // the helper has it: wait() for it
   job_ = nullptr;           // a helper that wakes now finds nothing to do and sleeps again
   argument_ = nullptr;
-  if (posted_asleep_) woke_slowly_ = true;  // it has not even started
+  // Not started yet: slow only if that took long (the caller's half may have been short).
+  if (posted_asleep_ && Clock::now() - posted_at_ > policy_.prompt_start) woke_slowly_ = true;
   return true;
 }
 
@@ -83,7 +84,10 @@ std::exception_ptr HelperThread::wait() {
 void HelperThread::run() {
   std::unique_lock lock(mu_);
   for (;;) {
-    wake_.wait(lock, [&] { return job_ || stop_; });
+    while (!job_ && !stop_) {
+      wake_.wait(lock);
+      last_awake_ = Clock::now();  // also when the job was taken back: the helper is awake now
+    }
     if (stop_) return;
     const Job job = job_;
     void* const argument = argument_;
@@ -102,7 +106,7 @@ void HelperThread::run() {
     lock.lock();
     error_ = error;
     finished_ = true;
-    last_finished_ = Clock::now();
+    last_awake_ = Clock::now();
     done_.notify_one();
   }
 }

@@ -11,8 +11,9 @@
 // (docs/performance.md, "A sleeping second core"). So the helper notes how a job handed over
 // after such a pause started; when it started late or on the caller's CPU, jobs after a pause
 // run on the caller's thread, and after `retry_after` one is handed over again to see anew. A
-// machine whose idle cores wake promptly keeps using both, and keystrokes in quick succession
-// always do.
+// helper that has just woken (for a job, or to find one taken back) gets jobs whatever it did
+// last time, so keystrokes in quick succession use both cores from the second one on; a
+// machine whose idle cores wake promptly uses both after pauses too.
 //
 // Thread rule: one HelperThread belongs to one Searcher and is called from its thread only.
 #pragma once
@@ -28,16 +29,19 @@
 namespace madoguchi {
 
 struct HandOverPolicy {
-  // A helper that finished a job this recently is still awake: always hand over.
+  // A helper that woke or finished a job this recently is still awake: always hand over.
   std::chrono::microseconds awake_for{std::chrono::milliseconds(10)};
   // A job handed over after a longer pause that started within this, on another CPU than the
   // caller's, was worth handing over.
   std::chrono::microseconds prompt_start{200};
   // After a slow start, how long jobs after a pause stay on the caller's thread.
   std::chrono::microseconds retry_after{std::chrono::seconds(30)};
+  // A job the helper has not started when the caller's half is done runs on the caller's thread.
+  bool take_back = true;
 
-  // Hands over whatever happened last time: for tests and measurements of the two-thread path.
-  static HandOverPolicy always() { return {.retry_after = std::chrono::microseconds(0)}; }
+  // Every job handed over and waited for, whatever happened last time: the two threads always
+  // run side by side, for tests and measurements of that path.
+  static HandOverPolicy always() { return {.retry_after = std::chrono::microseconds(0), .take_back = false}; }
 };
 
 class HelperThread {
@@ -53,16 +57,12 @@ class HelperThread {
   // when the helper has not started it by the time `mine` is done. Either way it runs exactly
   // once, never beside itself. What either threw is thrown here, the caller's first. One job
   // at a time: a nested call throws std::logic_error.
-  // Whether a job handed over now is likely to start promptly (the policy above). Work that
-  // would be split differently on one thread can ask first.
-  bool worth_handing_over();
-
   template <class Theirs, class Mine>
   void run_beside(Theirs& theirs, Mine&& mine) {
     const bool handed_over = post(&call<Theirs>, std::addressof(theirs));
     const std::exception_ptr own_error = caught(mine);  // the helper may still use what `mine` shares: wait first
     std::exception_ptr their_error;
-    if (!handed_over || take_back()) {
+    if (!handed_over || (policy_.take_back && take_back())) {
       their_error = caught(theirs);
       busy_ = false;
     } else {
@@ -71,6 +71,10 @@ class HelperThread {
     if (own_error) std::rethrow_exception(own_error);
     if (their_error) std::rethrow_exception(their_error);
   }
+
+  // Whether run_beside would hand a job over now (HandOverPolicy). Work that is done
+  // differently on one thread asks first.
+  bool worth_handing_over();
 
  private:
   using Clock = std::chrono::steady_clock;
@@ -106,10 +110,10 @@ class HelperThread {
   std::exception_ptr error_;   // GUARDED_BY(mu_): what it threw
   bool stop_ = false;          // GUARDED_BY(mu_)
   // GUARDED_BY(mu_): what the policy needs. When the job out was posted, from which CPU (-1:
-  // unknown) and whether the helper was asleep then; when the helper last finished a job; when
-  // it was last handed one while asleep, and whether it then started late or on the caller's
-  // CPU.
-  Clock::time_point posted_at_, last_finished_, woken_at_;
+  // unknown) and whether the helper was asleep then; when the helper last woke or finished a
+  // job; when it was last handed one while asleep, and whether it then started late or on the
+  // caller's CPU.
+  Clock::time_point posted_at_, last_awake_, woken_at_;
   int posted_from_cpu_ = -1;
   bool posted_asleep_ = false;
   bool woke_slowly_ = false;

@@ -73,7 +73,7 @@ bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
 std::optional<MatchPart> SplitMatcher::match(const Xapian::Database& db, const Xapian::Query& query,
                                              Xapian::doccount size, Xapian::doccount check_at_least,
                                              const AsOfFilter& filter) {
-  if (!helper_.worth_handing_over() || !at_revision_of(db)) return std::nullopt;
+  if (!at_revision_of(db) || !helper_.worth_handing_over()) return std::nullopt;
   const Xapian::docid last = db.get_lastdocid(), middle = last / 2;
   const std::string serialised = query.serialise();  // a Query's nodes are not shared across threads
   std::optional<MatchPart> lower, upper;

@@ -1,8 +1,10 @@
 // Matching on two threads (core/src/split_match.h): each half of the document ids on its own
 // thread and Database, merged into exactly what one match gives.
 #include <catch2/catch.hpp>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
 #include <xapian.h>
 
 #include "as_of_filter.h"
@@ -12,6 +14,7 @@
 
 using namespace madoguchi;
 using namespace madoguchi::test;
+using namespace std::chrono_literals;
 
 namespace {
 
@@ -112,6 +115,17 @@ TEST_CASE("the second thread reads the caller's revision or declines", "[searche
   CHECK(late.match(db, query, 10, 0, filter).has_value());
 }
 
+TEST_CASE("after a pause, the split match declines when the helper started slowly last time", "[searcher][split]") {
+  IndexedCorpus index;
+  // Every start counts as slow (prompt_start 0); a millisecond without a job is a pause.
+  HelperThread helper(HandOverPolicy{.awake_for = 1ms, .prompt_start = 0us, .retry_after = std::chrono::hours(1), .take_back = false});
+  SplitMatcher split(index.path, helper);
+  const Xapian::Query query("療養");
+  REQUIRE(split.match(index.db, query, 10, 0, index.filter).has_value());  // nothing seen yet: handed over
+  std::this_thread::sleep_for(20ms);
+  CHECK_FALSE(split.match(index.db, query, 10, 0, index.filter).has_value());  // one thread: the caller matches once
+}
+
 TEST_CASE("an index rebuilt at the same path is not taken for the caller's", "[searcher][split]") {
   TempDir dir;
   const std::string path = build_index(dir);
@@ -130,22 +144,27 @@ TEST_CASE("a searcher on two threads finds and highlights what one thread does",
   // Two threads match the halves and analyze the snippets' regions (second_analyzer.h).
   auto one = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 1});
   auto two = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 2, .split_min_documents = 0, .always_hand_over = true});
+  // The default hand-over policy: either path, depending on how the helper woke.
+  auto adaptive = Searcher::open(fixture_corpus_db(), Clock::fixed(kToday), {.match_threads = 2, .split_min_documents = 0});
   REQUIRE(one.has_value());
   REQUIRE(two.has_value());
+  REQUIRE(adaptive.has_value());
   for (const std::string q : {"発熱", "療養期間", "ほけんじょ", "熱が出たのですがどこに相談すればいいですか", "濃厚接"}) {
     for (int limit : {1, 3, 10}) {
       INFO(q << " limit " << limit);
       auto a = (*one)->search({.query = q, .limit = limit});
-      auto b = (*two)->search({.query = q, .limit = limit});
       REQUIRE(a.has_value());
-      REQUIRE(b.has_value());
-      REQUIRE(a->hits.size() == b->hits.size());
-      for (size_t i = 0; i < a->hits.size(); ++i) {
-        CHECK(a->hits[i].id == b->hits[i].id);
-        CHECK(a->hits[i].score == b->hits[i].score);
-        CHECK(a->hits[i].effective == b->hits[i].effective);
-        CHECK(a->hits[i].snippet == b->hits[i].snippet);
-        CHECK(a->hits[i].highlights == b->hits[i].highlights);
+      for (Searcher* other : {two->get(), adaptive->get()}) {
+        auto b = other->search({.query = q, .limit = limit});
+        REQUIRE(b.has_value());
+        REQUIRE(a->hits.size() == b->hits.size());
+        for (size_t i = 0; i < a->hits.size(); ++i) {
+          CHECK(a->hits[i].id == b->hits[i].id);
+          CHECK(a->hits[i].score == b->hits[i].score);
+          CHECK(a->hits[i].effective == b->hits[i].effective);
+          CHECK(a->hits[i].snippet == b->hits[i].snippet);
+          CHECK(a->hits[i].highlights == b->hits[i].highlights);
+        }
       }
     }
   }
