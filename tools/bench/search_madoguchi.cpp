@@ -28,11 +28,14 @@
 // started slowly after the last one (SearcherOptions; core/src/helper_thread.h).
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
 // score, badge, snippet, highlights) to FILE, so that a speed change can be checked to leave
-// every result identical (`cmp` two dumps).
+// every result identical (`cmp` two dumps). With --pause-ms it pauses before each keystroke
+// too, so that the path taken after a pause (helper_thread.h) is the one dumped.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "args.h"
 #include "madoguchi/searcher.h"
@@ -70,11 +73,13 @@ int main(int argc, char** argv) try {
     return ids;
   };
 
+  const int pause_ms = args.get_int("--pause-ms", 0);
   if (const std::string dump = args.get("--dump", ""); !dump.empty()) {
     std::ofstream out(dump);
     char score[32];
     for (const auto& q : bench::load_queries(args.get("--queries"))) {
       for (const auto& typed : bench::prefixes(q.text)) {
+        if (pause_ms > 0) std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
         request.query = typed;
         auto result = (*searcher)->search(request);
         out << typed << '\t' << (result ? result->estimated_total : -1) << '\n';
@@ -95,7 +100,7 @@ int main(int argc, char** argv) try {
                                .qrels_path = args.get("--qrels", ""),
                                .max_queries = size_t(args.get_int("--max-queries", 0)),
                                .warm_up = args.get_int("--warm-up", 1) != 0,
-                               .pause_ms = args.get_int("--pause-ms", 0),
+                               .pause_ms = pause_ms,
                                .before_timed_pass = [&] {
                                  (*searcher)->forget_recent_matches();
                                  (*searcher)->forget_cached_blocks();
