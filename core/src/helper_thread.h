@@ -54,9 +54,9 @@ class HelperThread {
   // Runs `theirs` on the helper thread while `mine` runs on the caller's, and returns when both
   // have finished: what either touches stays valid until then. `theirs` runs on the caller's
   // thread instead, after `mine`, when the policy says the helper would wake too slowly, or
-  // when the helper has not started it by the time `mine` is done. Either way it runs exactly
-  // once, never beside itself. What either threw is thrown here, the caller's first. One job
-  // at a time: a nested call throws std::logic_error.
+  // (HandOverPolicy::take_back) when the helper has not started it by the time `mine` is done.
+  // Either way it runs exactly once, never beside itself. What either threw is thrown here, the
+  // caller's first. One job at a time: a nested call throws std::logic_error.
   template <class Theirs, class Mine>
   void run_beside(Theirs& theirs, Mine&& mine) {
     const bool handed_over = post(&call<Theirs>, std::addressof(theirs));
