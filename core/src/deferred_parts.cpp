@@ -27,13 +27,34 @@ std::string light_term(const QueryPart& part) {
   return is_bigram(term) || part.field == "question" ? term : "";
 }
 
+// A part that is not one light term (a word, reading or synonym group): the number of entries its
+// most frequent term is in, and the sum over its terms (a bound on its postings); 0 for a prefix.
+struct WordFrequency {
+  double most = 0;
+  double sum = 0;
+};
+
+WordFrequency word_frequency(TermMemo& terms, const QueryPart& part) {
+  WordFrequency f;
+  if (part.route == "prefix") return f;
+  for (auto t = part.query.get_unique_terms_begin(); t != part.query.get_unique_terms_end(); ++t) {
+    const double n = double(terms.frequency(*t));
+    f.most = std::max(f.most, n);
+    f.sum += n;
+  }
+  return f;
+}
+
 }  // namespace
 
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights) {
   const Xapian::Database& db = terms.database();
-  const double common = weights.common_share * double(db.get_doccount());
+  const double entries = double(db.get_doccount());
+  const double common = weights.common_share * entries;
+  const double common_word = std::max(weights.word_common_share * entries, double(weights.min_word_postings));
   std::vector<Xapian::Query> first, light, deferred, stand_ins;
   double light_postings = 0;
+  double none_of_the_words = 1;  // the share of entries no deferred word leaf's commonest term is in
   const bool long_plan = plan.parts.size() >= weights.long_plan_parts;
   for (const auto& part : plan.parts) {
     if (part.first_stage) {
@@ -47,6 +68,11 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
     if (frequency > common || (long_plan && is_bigram(term))) {
       light.push_back(part.query);
       light_postings += frequency;
+    } else if (const WordFrequency word = term.empty() ? word_frequency(terms, part) : WordFrequency{};
+               word.most > common_word) {
+      light.push_back(part.query);
+      light_postings += word.sum;
+      none_of_the_words *= 1 - word.most / entries;
     } else {
       first.push_back(part.query);
     }
@@ -59,7 +85,8 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   if (deferred.empty() || first.empty()) return {plan.query, Xapian::Query(), Xapian::Query()};
   return {Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()),
           Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end()),
-          stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end())};
+          stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end()),
+          1 - none_of_the_words};
 }
 
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,

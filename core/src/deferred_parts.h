@@ -19,6 +19,16 @@
 // the threshold came down from 1.0 to 0.25 once the candidates were read by their ids
 // ("Phrases on the candidates").
 //
+// In a large index a word leaf (a word, reading or synonym group, not the prefix being typed)
+// whose commonest term is in more than `word_common_share` of the entries, and in more than
+// `min_word_postings`, is deferred too, when something rarer is left to find the candidates: its
+// weight is small (BM25's idf of a term in a third of the entries is about a tenth of a rare
+// word's) and walking its postings was much of the keystrokes that had one (市, 尼崎市, 相談, し
+// at 100k entries; docs/performance.md, "Common words weighed on the candidates"). In a small
+// index the whole match costs less than a second one. Xapian's estimate of the matches then lacks
+// the entries only those words hold; the searcher adds them back as Xapian's OR would
+// (`deferred_word_share`).
+//
 // A part with a stand-in (QueryPart::first_stage: a synonym group with a phrase over common
 // words) is deferred whatever its size: the first stage matches the stand-in, and each
 // candidate's score then trades the stand-in's weight for the part's own, so a candidate scores
@@ -46,12 +56,17 @@ struct DeferWeights {
   // At 100k entries p99 6.0 -> 4.7 ms, dev-split and 100k-benchmark nDCG@10 unchanged
   // (docs/performance.md, "Long sentences: every bigram weighed on the candidates").
   size_t long_plan_parts = 30;
+  double word_common_share = 0.3;  // a word leaf over more entries than this share, and
+  Xapian::doccount min_word_postings = 10000;  // than this number, is deferred (SearcherOptions)
 };
 
 struct SplitPlan {
   Xapian::Query first;     // the OR of the parts matched over the whole index
   Xapian::Query deferred;  // the OR of the deferred leaves (empty: nothing deferred, `first` is the plan's query)
   Xapian::Query stand_ins;  // the OR of the stand-ins `first` holds for deferred parts (QueryPart::first_stage)
+  // The share of the entries holding a deferred word leaf's commonest term (combined as if
+  // independent, as Xapian estimates an OR): what `first`'s estimate of the matches lacks.
+  double deferred_word_share = 0;
 };
 
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights = {});

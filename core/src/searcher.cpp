@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <system_error>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <xapian.h>
@@ -282,19 +284,32 @@ struct Searcher::Impl {
         if (!req.type.empty()) filters.emplace_back(std::string(schema::kType) + req.type);
         if (!req.municipality.empty())
           filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
-        // Common bigram and question leaves are weighed on the best candidates only (deferred_parts.h).
-        const DeferWeights defer_weights;
-        const SplitPlan split = split_common_parts(terms, plan, defer_weights);
-        Xapian::Query query = filters.empty() ? split.first
-                                              : Xapian::Query(Xapian::Query::OP_FILTER, split.first,
-                                                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(),
-                                                                            filters.end()));
+        // Common bigram and question leaves, and the commonest words, are weighed on the best
+        // candidates only (deferred_parts.h).
+        const DeferWeights defer_weights{.min_word_postings = Xapian::doccount(std::max(0, options.common_word_min_entries))};
+        auto with_filters = [&](const Xapian::Query& q) {
+          return filters.empty() ? q
+                                 : Xapian::Query(Xapian::Query::OP_FILTER, q,
+                                                 Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+        };
         // BM25 finds the candidates; the re-ranker orders the best of them (reranker.h).
         const RerankWeights rerank_weights;
         const auto limit = Xapian::doccount(std::max(0, req.limit));
         const Xapian::doccount depth = std::max(limit, rerank_weights.depth);
-        const Xapian::doccount size = split.deferred.empty() ? depth : std::max(depth, defer_weights.candidates);
-        auto [first, estimated] = match(query, d, limit ? size : 0, limit);
+        auto size_for = [&](const SplitPlan& s) { return s.deferred.empty() ? depth : std::max(depth, defer_weights.candidates); };
+        SplitPlan split = split_common_parts(terms, plan, defer_weights);
+        const Xapian::doccount size = size_for(split);
+        auto [first, estimated] = match(with_filters(split.first), d, limit ? size : 0, limit);
+        if (split.deferred_word_share > 0 && limit && first.size() < size) {
+          // Too few candidates without the common words: the documents only they match count.
+          DeferWeights no_words = defer_weights;
+          no_words.word_common_share = 1;
+          split = split_common_parts(terms, plan, no_words);
+          std::tie(first, estimated) = match(with_filters(split.first), d, size_for(split), limit);
+        }
+        // The entries only the deferred common words hold, added as Xapian's OR estimate would.
+        const double unmatched = std::max(0.0, double(db.get_doccount()) - double(estimated));
+        estimated += Xapian::doccount(std::lround(split.deferred_word_share * unmatched));
         std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend());
         if (ranked.size() > depth) ranked.resize(depth);
         outcome = &recent_matches.remember(

@@ -1,5 +1,6 @@
 // Two-stage matching (core/src/deferred_parts.h): only single-term bigram and question leaves over
-// common terms, and synonym groups with a costly phrase, are deferred, and a candidate's score
+// common terms, word leaves over the commonest terms of a large index, and synonym groups with a
+// costly phrase, are deferred, and a candidate's score
 // after adding the deferred leaves' weights (and taking away their stand-ins') is the score the
 // whole plan's OR gives it.
 #include <algorithm>
@@ -130,6 +131,41 @@ TEST_CASE("deferred parts: a long plan defers its bigram leaves, rare ones too",
   const SplitPlan short_plan = split_common_parts(f.terms, plan, {.common_share = 1.0, .long_plan_parts = parts + 1});
   CHECK(short_plan.deferred.empty());
   CHECK(short_plan.first.serialise() == plan.query.serialise());
+}
+
+bool has_term(const Xapian::Query& q, const std::string& term) {
+  for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t)
+    if (*t == term) return true;
+  return false;
+}
+
+TEST_CASE("deferred parts: the commonest words wait in a large index, while the rest finds candidates", "[searcher][deferred]") {
+  Fixture f;
+  const QueryPlan plan = f.plan("粗大ごみの手数料");
+  // 粗大ごみ and 手数料 are each in 2 of the 5 entries (40%); bigrams and question leaves stay.
+  const DeferWeights words_only{.common_share = 1.0, .word_common_share = 0.3, .min_word_postings = 0};
+  const SplitPlan split = split_common_parts(f.terms, plan, words_only);
+  REQUIRE_FALSE(split.deferred.empty());
+  for (const std::string word : {"粗大ごみ", "手数料"}) {
+    INFO(word);
+    CHECK_FALSE(has_term(split.first, word));
+    CHECK(has_term(split.deferred, word));
+    CHECK(has_term(split.first, std::string(schema::kQuestion) + word));
+  }
+  CHECK(has_term_with_prefix(split.first, schema::kBigram));
+  // What the first stage's estimate lacks: the entries holding either word, as if independent.
+  CHECK(split.deferred_word_share == Approx(1 - 0.6 * 0.6));
+  check_scores_of_whole_or(f, plan, split, "fee");
+
+  // Not over a share of the entries this high, nor in a small index: the plan's own query.
+  for (const DeferWeights& weights : {DeferWeights{.common_share = 1.0, .word_common_share = 0.5, .min_word_postings = 0},
+                                      DeferWeights{.common_share = 1.0, .word_common_share = 0.3, .min_word_postings = 2},
+                                      DeferWeights{.common_share = 1.0}}) {
+    const SplitPlan whole = split_common_parts(f.terms, plan, weights);
+    CHECK(whole.deferred.empty());
+    CHECK(whole.deferred_word_share == 0);
+    CHECK(whole.first.serialise() == plan.query.serialise());
+  }
 }
 
 TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[searcher][deferred]") {

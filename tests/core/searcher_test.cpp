@@ -1,6 +1,7 @@
 // Searcher: ranking sanity, filters, as-of dates, prefixes, kana, synonyms, snippets.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <xapian.h>
 
 #include "madoguchi/index_writer.h"
 #include "madoguchi/searcher.h"
@@ -152,4 +153,30 @@ TEST_CASE("queries with nothing to search return no hits, not an error", "[searc
   CHECK(run({.query = ""}).hits.empty());
   CHECK(run({.query = "、。"}).hits.empty());
   CHECK(run({.query = "zzzzqqq"}).hits.empty());
+}
+
+TEST_CASE("common words weighed on the candidates: too few candidates, and the whole plan is matched", "[searcher][deferred]") {
+  // Every word in more than 30% of the entries waits for the candidates (deferred_parts.h); on
+  // this small index the rest finds fewer than the candidates wanted, so the searcher matches the
+  // whole plan: the same hits, scores and estimate as without deferring.
+  Xapian::Database db(fixture_corpus_db());
+  REQUIRE(double(db.get_termfreq("相談")) > 0.3 * double(db.get_doccount()));
+  auto plain = Searcher::open(fixture_corpus_db(), Clock::fixed(*Date::parse("2026-11-25")));
+  auto deferring = Searcher::open(fixture_corpus_db(), Clock::fixed(*Date::parse("2026-11-25")), {.common_word_min_entries = 0});
+  REQUIRE(plain.has_value());
+  REQUIRE(deferring.has_value());
+  for (const std::string q : {"発熱の相談", "保健所に相談したい", "熱が出たのですがどこに相談すればいいですか", "相談"}) {
+    INFO(q);
+    auto a = (*plain)->search({.query = q});
+    auto b = (*deferring)->search({.query = q});
+    REQUIRE(a.has_value());
+    REQUIRE(b.has_value());
+    REQUIRE_FALSE(a->hits.empty());
+    CHECK(a->estimated_total == b->estimated_total);
+    REQUIRE(a->hits.size() == b->hits.size());
+    for (size_t i = 0; i < a->hits.size(); ++i) {
+      CHECK(a->hits[i].id == b->hits[i].id);
+      CHECK(a->hits[i].score == b->hits[i].score);
+    }
+  }
 }

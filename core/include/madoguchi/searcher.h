@@ -110,6 +110,10 @@ struct SearcherOptions {
   // promptly last time (core/src/helper_thread.h: on a virtual machine a CPU that sat idle can
   // take milliseconds to wake). true: always, for tests and measurements of the two-thread path.
   bool always_hand_over = false;
+  // A word in more than 30% of the entries and in more than this many is weighed on the best
+  // candidates only (core/src/deferred_parts.h); below that the match costs less than a second
+  // one. Tests lower it to reach that path on a small index.
+  int common_word_min_entries = 10000;
 };
 
 class Searcher {
