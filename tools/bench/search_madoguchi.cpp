@@ -9,6 +9,7 @@
 //                          [--keystroke-log keystrokes.tsv] [--limit 10] [--snippet-hits -1]
 //                          [--match-threads 2] [--split-min 15000] [--pause-ms 0] [--recent-matches 256]
 //                          [--exhaustive 0] [--block-cache-mb 32] [--always-hand-over 0]
+//                          [--common-word-min-entries 10000]
 // --prefix 0 turns off SearchRequest::prefix_last_word (an ablation: what the typed-word
 // wildcard costs); the viewer always types with it on.
 // --match-threads 1 matches on the calling thread only; --split-min is the index size from which
@@ -26,6 +27,9 @@
 // default replays keystrokes back to back, the figure the benchmark reports.
 // --always-hand-over 1 gives the second thread its share after every pause, even where it
 // started slowly after the last one (SearcherOptions; core/src/helper_thread.h).
+// --common-word-min-entries N: a word in more than 30% of the entries and more than N is weighed
+// on the first stage's candidates (SearcherOptions; core/src/deferred_parts.h); a number above the
+// index's size turns that off.
 // --dump FILE: instead of timing, types every query once and writes each keystroke's hits (id,
 // score, badge, snippet, highlights) to FILE, so that a speed change can be checked to leave
 // every result identical (`cmp` two dumps). With --pause-ms it pauses before each keystroke
@@ -55,7 +59,9 @@ int main(int argc, char** argv) try {
                                              .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches),
                                              .exhaustive_match = args.get_int("--exhaustive", 0) != 0,
                                              .block_cache_bytes = size_t(block_cache_mb) << 20,
-                                             .always_hand_over = args.get_int("--always-hand-over", 0) != 0});
+                                             .always_hand_over = args.get_int("--always-hand-over", 0) != 0,
+                                             .common_word_min_entries = args.get_int("--common-word-min-entries",
+                                                                                     madoguchi::SearcherOptions{}.common_word_min_entries)});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};
