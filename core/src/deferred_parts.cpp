@@ -52,6 +52,9 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   const double entries = double(db.get_doccount());
   const double common = weights.common_share * entries;
   const double common_word = std::max(weights.word_common_share * entries, double(weights.min_word_postings));
+  // No term is in more entries than there are: then no word waits, and none is looked up (each
+  // lookup is a round trip to a remote backend).
+  const bool words_may_wait = common_word < entries;
   std::vector<Xapian::Query> first, light, deferred, stand_ins;
   double light_postings = 0;
   double none_of_the_words = 1;  // the share of entries no deferred word leaf's commonest term is in
@@ -68,7 +71,7 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
     if (frequency > common || (long_plan && is_bigram(term))) {
       light.push_back(part.query);
       light_postings += frequency;
-    } else if (const WordFrequency word = term.empty() ? word_frequency(terms, part) : WordFrequency{};
+    } else if (const WordFrequency word = term.empty() && words_may_wait ? word_frequency(terms, part) : WordFrequency{};
                word.most > common_word) {
       light.push_back(part.query);
       light_postings += word.sum;
