@@ -34,9 +34,18 @@ struct WordFrequency {
   double sum = 0;
 };
 
+bool has_phrase(const Xapian::Query& q) {
+  if (q.get_type() == Xapian::Query::OP_PHRASE) return true;
+  for (size_t i = 0; i < q.get_num_subqueries(); ++i)
+    if (has_phrase(q.get_subquery(i))) return true;
+  return false;
+}
+
 WordFrequency word_frequency(TermMemo& terms, const QueryPart& part) {
   WordFrequency f;
-  if (part.route == "prefix") return f;
+  // A phrase matches no more entries than its rarest word, so its commonest word says nothing of
+  // how common the group is: such a group stays where it is.
+  if (part.route == "prefix" || has_phrase(part.query)) return f;
   for (auto t = part.query.get_unique_terms_begin(); t != part.query.get_unique_terms_end(); ++t) {
     const double n = double(terms.frequency(*t));
     f.most = std::max(f.most, n);
@@ -55,9 +64,9 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   // No term is in more entries than there are: then no word waits, and none is looked up (each
   // lookup is a round trip to a remote backend).
   const bool words_may_wait = common_word < entries;
-  std::vector<Xapian::Query> first, light, deferred, stand_ins;
-  double light_postings = 0;
-  double none_of_the_words = 1;  // the share of entries no deferred word leaf's commonest term is in
+  std::vector<Xapian::Query> first, light, words, deferred, stand_ins;
+  double light_postings = 0, word_postings = 0;
+  double none_of_the_words = 1;  // the share of entries no waiting word leaf's commonest term is in
   const bool long_plan = plan.parts.size() >= weights.long_plan_parts;
   for (const auto& part : plan.parts) {
     if (part.first_stage) {
@@ -73,15 +82,25 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
       light_postings += frequency;
     } else if (const WordFrequency word = term.empty() && words_may_wait ? word_frequency(terms, part) : WordFrequency{};
                word.most > common_word) {
-      light.push_back(part.query);
-      light_postings += word.sum;
+      words.push_back(part.query);
+      word_postings += word.sum;
       none_of_the_words *= 1 - word.most / entries;
     } else {
       first.push_back(part.query);
     }
   }
+  // Common words wait only while something else finds the candidates; otherwise they do (and
+  // the light leaves may still wait for them).
+  const bool words_wait = !first.empty() && !words.empty();
+  if (words_wait) {
+    light.insert(light.end(), words.begin(), words.end());
+    light_postings += word_postings;
+  } else {
+    first.insert(first.end(), words.begin(), words.end());
+  }
   // A second match costs more than it saves on a short query (measured: README "Performance").
-  if (long_plan || light_postings >= weights.min_postings * double(db.get_doccount()))
+  const bool light_waits = long_plan || light_postings >= weights.min_postings * entries;
+  if (light_waits)
     deferred.insert(deferred.end(), light.begin(), light.end());
   else
     first.insert(first.end(), light.begin(), light.end());
@@ -89,7 +108,7 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   return {Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()),
           Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end()),
           stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end()),
-          1 - none_of_the_words};
+          words_wait && light_waits ? 1 - none_of_the_words : 0};
 }
 
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,

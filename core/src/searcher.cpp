@@ -307,9 +307,12 @@ struct Searcher::Impl {
           split = split_common_parts(terms, plan, no_words);
           std::tie(first, estimated) = match(with_filters(split.first), d, size_for(split), limit);
         }
-        // The entries only the deferred common words hold, added as Xapian's OR estimate would.
-        const double unmatched = std::max(0.0, double(db.get_doccount()) - double(estimated));
-        estimated += Xapian::doccount(std::lround(split.deferred_word_share * unmatched));
+        // The entries only the deferred common words hold, added as Xapian's OR estimate would
+        // (not under a filter: the words' counts are over the whole index).
+        if (filters.empty()) {
+          const double unmatched = std::max(0.0, double(db.get_doccount()) - double(estimated));
+          estimated += Xapian::doccount(std::lround(split.deferred_word_share * unmatched));
+        }
         std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend());
         if (ranked.size() > depth) ranked.resize(depth);
         outcome = &recent_matches.remember(

@@ -168,6 +168,18 @@ TEST_CASE("deferred parts: the commonest words wait in a large index, while the 
   }
 }
 
+TEST_CASE("deferred parts: a synonym group with a phrase is not judged by the phrase's commonest word", "[searcher][deferred]") {
+  Fixture f;
+  f.synonyms = {{"高齢 者", {"年寄り"}}, {"年寄り", {"高齢 者"}}};
+  const QueryPlan plan = f.plan("高齢者の相談");
+  // Every word leaf over any entry would wait; the group with the phrase 高齢 者 stays.
+  const SplitPlan split = split_common_parts(f.terms, plan, {.common_share = 1.0, .word_common_share = 0, .min_word_postings = 0});
+  REQUIRE_FALSE(split.deferred.empty());
+  CHECK(split.first.get_description().find("PHRASE") != std::string::npos);
+  CHECK(split.deferred.get_description().find("PHRASE") == std::string::npos);
+  CHECK(has_term(split.deferred, "相談"));
+}
+
 TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[searcher][deferred]") {
   Fixture f;
   const QueryPlan plan = f.plan("粗大ごみの手数料");
