@@ -27,8 +27,6 @@ std::string light_term(const QueryPart& part) {
   return is_bigram(term) || part.field == "question" ? term : "";
 }
 
-// A part that is not one light term (a word, reading or synonym group): the number of entries its
-// most frequent term is in, and the sum over its terms (a bound on its postings); 0 for a prefix.
 struct WordFrequency {
   double most = 0;
   double sum = 0;
@@ -41,6 +39,8 @@ bool has_phrase(const Xapian::Query& q) {
   return false;
 }
 
+// A part that is not one light term (a word, reading or synonym group): the number of entries its
+// most frequent term is in, and the sum over its terms (a bound on its postings); 0 for a prefix.
 WordFrequency word_frequency(TermMemo& terms, const QueryPart& part) {
   WordFrequency f;
   // A phrase matches no more entries than its rarest word, so its commonest word says nothing of
@@ -60,7 +60,7 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   const Xapian::Database& db = terms.database();
   const double entries = double(db.get_doccount());
   const double common = weights.common_share * entries;
-  const double common_word = std::max(weights.word_common_share * entries, double(weights.min_word_postings));
+  const double common_word = std::max(weights.word_common_share * entries, double(weights.min_word_entries));
   // No term is in more entries than there are: then no word waits, and none is looked up (each
   // lookup is a round trip to a remote backend).
   const bool words_may_wait = common_word < entries;

@@ -21,7 +21,7 @@
 //
 // In a large index a word leaf (a word, reading or synonym group, not the prefix being typed)
 // whose commonest term is in more than `word_common_share` of the entries, and in more than
-// `min_word_postings`, is deferred too, when something rarer is left to find the candidates: its
+// `min_word_entries`, is deferred too, when something rarer is left to find the candidates: its
 // weight is small (BM25's idf of a term in a third of the entries is about a tenth of a rare
 // word's) and walking its postings was much of the keystrokes that had one (市, 尼崎市, 相談, し
 // at 100k entries; docs/performance.md, "Common words weighed on the candidates"). In a small
@@ -57,7 +57,7 @@ struct DeferWeights {
   // (docs/performance.md, "Long sentences: every bigram weighed on the candidates").
   size_t long_plan_parts = 30;
   double word_common_share = 0.3;  // a word leaf over more entries than this share, and
-  Xapian::doccount min_word_postings = 10000;  // than this number, is deferred (SearcherOptions)
+  Xapian::doccount min_word_entries = 10000;  // than this number, is deferred (SearcherOptions)
 };
 
 struct SplitPlan {

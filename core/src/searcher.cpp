@@ -286,7 +286,7 @@ struct Searcher::Impl {
           filters.emplace_back(std::string(schema::kMunicipality) + normalize_text(req.municipality));
         // Common bigram and question leaves, and the commonest words, are weighed on the best
         // candidates only (deferred_parts.h).
-        const DeferWeights defer_weights{.min_word_postings = Xapian::doccount(std::max(0, options.common_word_min_entries))};
+        const DeferWeights defer_weights{.min_word_entries = Xapian::doccount(std::max(0, options.common_word_min_entries))};
         auto with_filters = [&](const Xapian::Query& q) {
           return filters.empty() ? q
                                  : Xapian::Query(Xapian::Query::OP_FILTER, q,

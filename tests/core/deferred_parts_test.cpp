@@ -143,7 +143,7 @@ TEST_CASE("deferred parts: the commonest words wait in a large index, while the 
   Fixture f;
   const QueryPlan plan = f.plan("粗大ごみの手数料");
   // 粗大ごみ and 手数料 are each in 2 of the 5 entries (40%); bigrams and question leaves stay.
-  const DeferWeights words_only{.common_share = 1.0, .word_common_share = 0.3, .min_word_postings = 0};
+  const DeferWeights words_only{.common_share = 1.0, .word_common_share = 0.3, .min_word_entries = 0};
   const SplitPlan split = split_common_parts(f.terms, plan, words_only);
   REQUIRE_FALSE(split.deferred.empty());
   for (const std::string word : {"粗大ごみ", "手数料"}) {
@@ -158,8 +158,8 @@ TEST_CASE("deferred parts: the commonest words wait in a large index, while the 
   check_scores_of_whole_or(f, plan, split, "fee");
 
   // Not over a share of the entries this high, nor in a small index: the plan's own query.
-  for (const DeferWeights& weights : {DeferWeights{.common_share = 1.0, .word_common_share = 0.5, .min_word_postings = 0},
-                                      DeferWeights{.common_share = 1.0, .word_common_share = 0.3, .min_word_postings = 2},
+  for (const DeferWeights& weights : {DeferWeights{.common_share = 1.0, .word_common_share = 0.5, .min_word_entries = 0},
+                                      DeferWeights{.common_share = 1.0, .word_common_share = 0.3, .min_word_entries = 2},
                                       DeferWeights{.common_share = 1.0}}) {
     const SplitPlan whole = split_common_parts(f.terms, plan, weights);
     CHECK(whole.deferred.empty());
@@ -173,7 +173,7 @@ TEST_CASE("deferred parts: a synonym group with a phrase is not judged by the ph
   f.synonyms = {{"高齢 者", {"年寄り"}}, {"年寄り", {"高齢 者"}}};
   const QueryPlan plan = f.plan("高齢者の相談");
   // Every word leaf over any entry would wait; the group with the phrase 高齢 者 stays.
-  const SplitPlan split = split_common_parts(f.terms, plan, {.common_share = 1.0, .word_common_share = 0, .min_word_postings = 0});
+  const SplitPlan split = split_common_parts(f.terms, plan, {.common_share = 1.0, .word_common_share = 0, .min_word_entries = 0});
   REQUIRE_FALSE(split.deferred.empty());
   CHECK(split.first.get_description().find("PHRASE") != std::string::npos);
   CHECK(split.deferred.get_description().find("PHRASE") == std::string::npos);
