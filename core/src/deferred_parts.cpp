@@ -4,6 +4,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "bm25_term.h"
 #include "candidate_entries.h"
 #include "docid_list.h"
 #include "madoguchi/schema.h"
@@ -54,6 +55,64 @@ WordFrequency word_frequency(TermMemo& terms, const QueryPart& part) {
   return f;
 }
 
+Xapian::Query or_of(const std::vector<const QueryPart*>& parts) {
+  std::vector<Xapian::Query> queries;
+  for (const QueryPart* part : parts) queries.push_back(part->query);
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+// The term of a part whose query is one term, scaled by `part.scale`; or "".
+std::string single_term(const QueryPart& part) {
+  if (part.first_stage) return "";
+  const Xapian::Query& q = part.query;
+  const bool scaled = q.get_type() == Xapian::Query::OP_SCALE_WEIGHT;
+  // A part made elsewhere than QueryBuilder::build may not give its scale: weighed by Xapian.
+  if (scaled != (part.scale != 1)) return "";
+  const Xapian::Query leaf = scaled ? q.get_subquery(0) : q;
+  if (leaf.get_type() != Xapian::Query::LEAF_TERM) return "";
+  return *leaf.get_unique_terms_begin();
+}
+
+// SplitPlan::deferred_terms and deferred_others. A term in two deferred leaves has a
+// within-query frequency of 2 in their OR, which Bm25Term does not model: both stay in the OR.
+void separate_single_terms(TermMemo& terms, const std::vector<const QueryPart*>& deferred, SplitPlan& split) {
+  std::unordered_map<std::string, int> leaves_holding;
+  for (const QueryPart* part : deferred)
+    for (auto t = part->query.get_unique_terms_begin(); t != part->query.get_unique_terms_end(); ++t)
+      ++leaves_holding[*t];
+  std::vector<Xapian::Query> others;
+  for (const QueryPart* part : deferred) {
+    if (const std::string term = single_term(*part); !term.empty() && leaves_holding[term] == 1)
+      split.deferred_terms.push_back({term, part->scale, terms.frequency(term)});
+    else
+      others.push_back(part->query);
+  }
+  if (!others.empty()) split.deferred_others = Xapian::Query(Xapian::Query::OP_OR, others.begin(), others.end());
+}
+
+// Each candidate's BM25 weights under `leaves`, from their postings (remembered in `postings`).
+void add_term_weights(const Xapian::Database& db, PostingMemo& postings, const std::vector<DeferredTerm>& leaves,
+                      std::vector<RankedDoc>& ranked) {
+  std::vector<Xapian::docid> docs;
+  docs.reserve(ranked.size());
+  for (const auto& r : ranked) docs.push_back(r.doc);
+  std::sort(docs.begin(), docs.end());
+  docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+  std::vector<Xapian::termcount> lengths;
+  lengths.reserve(docs.size());
+  for (const Xapian::docid doc : docs) lengths.push_back(postings.length(db, doc));
+  const double entries = double(db.get_doccount());
+  const double average_length = db.get_avlength();
+  std::vector<double> added(docs.size(), 0);
+  for (const DeferredTerm& leaf : leaves) {
+    const std::vector<Xapian::termcount> wdfs = postings.wdfs(db, leaf.term, docs);
+    const Bm25Term bm25(leaf.factor, entries, average_length, double(leaf.frequency));
+    for (size_t i = 0; i < docs.size(); ++i)
+      if (wdfs[i] > 0) added[i] += bm25.weight(wdfs[i], lengths[i]);
+  }
+  for (auto& r : ranked) r.score += added[size_t(std::lower_bound(docs.begin(), docs.end(), r.doc) - docs.begin())];
+}
+
 }  // namespace
 
 SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const DeferWeights& weights) {
@@ -64,13 +123,14 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   // No term is in more entries than there are: then no word waits, and none is looked up (each
   // lookup is a round trip to a remote backend).
   const bool words_may_wait = common_word < entries;
-  std::vector<Xapian::Query> first, light, words, deferred, stand_ins;
+  std::vector<Xapian::Query> first, stand_ins;
+  std::vector<const QueryPart*> light, words, deferred;
   double light_postings = 0, word_postings = 0;
   double none_of_the_words = 1;  // the share of entries no waiting word leaf's commonest term is in
   const bool long_plan = plan.parts.size() >= weights.long_plan_parts;
   for (const auto& part : plan.parts) {
     if (part.first_stage) {
-      deferred.push_back(part.query);
+      deferred.push_back(&part);
       first.push_back(*part.first_stage);
       stand_ins.push_back(*part.first_stage);
       continue;
@@ -78,11 +138,11 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
     const std::string term = light_term(part);
     const double frequency = term.empty() ? 0 : double(terms.frequency(term));
     if (frequency > common || (long_plan && is_bigram(term))) {
-      light.push_back(part.query);
+      light.push_back(&part);
       light_postings += frequency;
     } else if (const WordFrequency word = term.empty() && words_may_wait ? word_frequency(terms, part) : WordFrequency{};
                word.most > common_word) {
-      words.push_back(part.query);
+      words.push_back(&part);
       word_postings += word.sum;
       none_of_the_words *= 1 - word.most / entries;
     } else {
@@ -96,23 +156,24 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
     light.insert(light.end(), words.begin(), words.end());
     light_postings += word_postings;
   } else {
-    first.insert(first.end(), words.begin(), words.end());
+    for (const QueryPart* part : words) first.push_back(part->query);
   }
   // A second match costs more than it saves on a short query (measured: README "Performance").
   const bool light_waits = long_plan || light_postings >= weights.min_postings * entries;
   if (light_waits)
     deferred.insert(deferred.end(), light.begin(), light.end());
   else
-    first.insert(first.end(), light.begin(), light.end());
+    for (const QueryPart* part : light) first.push_back(part->query);
   if (deferred.empty() || first.empty()) return {plan.query, Xapian::Query(), Xapian::Query()};
-  return {Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()),
-          Xapian::Query(Xapian::Query::OP_OR, deferred.begin(), deferred.end()),
-          stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end()),
-          words_wait && light_waits ? 1 - none_of_the_words : 0};
+  SplitPlan split{Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()), or_of(deferred),
+                  stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end()),
+                  words_wait && light_waits ? 1 - none_of_the_words : 0};
+  separate_single_terms(terms, deferred, split);
+  return split;
 }
 
 std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vector<RankedDoc> first,
-                                            const SplitPlan& split, bool remote_backend) {
+                                            const SplitPlan& split, bool remote_backend, PostingMemo* postings) {
   std::vector<RankedDoc> ranked = std::move(first);
   if (ranked.empty() || split.deferred.empty()) return ranked;
   // The candidates themselves, or remotely their entries by their id terms (boolean, so they add no
@@ -136,7 +197,12 @@ std::vector<RankedDoc> add_deferred_weights(const Xapian::Database& db, std::vec
     for (auto& r : ranked)
       if (auto w = weight_of.find(r.doc); w != weight_of.end()) r.score += sign * w->second;
   };
-  add_weights(split.deferred, 1);
+  if (postings && !remote_backend && !split.deferred_terms.empty()) {
+    add_term_weights(db, *postings, split.deferred_terms, ranked);
+    if (!split.deferred_others.empty()) add_weights(split.deferred_others, 1);
+  } else {
+    add_weights(split.deferred, 1);
+  }
   if (!split.stand_ins.empty()) add_weights(split.stand_ins, -1);
   std::stable_sort(ranked.begin(), ranked.end(), [](const RankedDoc& a, const RankedDoc& b) { return a.score > b.score; });
   return ranked;

@@ -206,7 +206,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   auto add = [&](std::string term, std::string_view field, std::string route, Xapian::Query q, double scale,
                  const std::string& key) {
     if (q.empty() || !seen.insert(key).second) return false;
-    plan.parts.push_back({std::move(term), std::string(field), std::move(route), scaled(std::move(q), scale), {}});
+    plan.parts.push_back({std::move(term), std::string(field), std::move(route), scaled(std::move(q), scale), {}, scale});
     return true;
   };
   // A prefix of two or more characters that no index term starts with adds no leaf (its highlight

@@ -29,6 +29,7 @@ struct QueryPart {
   // synonym group with a phrase over common words: Xapian checks an OP_PHRASE's positions in
   // every entry holding all its words.
   std::optional<Xapian::Query> first_stage;
+  double scale = 1;  // the OP_SCALE_WEIGHT factor `query` applies to its subquery (1: none)
 };
 
 struct QueryPlan {

@@ -90,6 +90,7 @@ struct Searcher::Impl {
   MatchMemo recent_matches{size_t(std::max(0, options.recent_matches))};  // recent searches' matches, for this revision
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
   QuestionMemo question_memo;  // what the re-ranker read, for this revision
+  PostingMemo posting_memo;    // what the second stage read, for this revision
   // The second core's thread, shared by the split match and snippet analysis; declared before
   // them so that it outlives both.
   std::unique_ptr<HelperThread> helper;
@@ -134,6 +135,7 @@ struct Searcher::Impl {
     recent_matches.clear();
     terms.clear();
     question_memo.clear();
+    posting_memo.clear();
     synonyms = read_synonym_table(db);
     readings.load(db, std::string(schema::kReading));
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
@@ -313,7 +315,8 @@ struct Searcher::Impl {
           const double unmatched = std::max(0.0, double(db.get_doccount()) - double(estimated));
           estimated += Xapian::doccount(std::lround(split.deferred_word_share * unmatched));
         }
-        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend());
+        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend(),
+                                                             options.remember_postings ? &posting_memo : nullptr);
         if (ranked.size() > depth) ranked.resize(depth);
         outcome = &recent_matches.remember(
             memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(), &question_memo),

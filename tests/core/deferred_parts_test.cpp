@@ -64,7 +64,9 @@ bool has_term_with_prefix(const Xapian::Query& q, std::string_view prefix) {
 
 // The first stage's best 10, with the deferred weights added, score what the plan's whole OR
 // gives them, best first, `best_id` first. Locally the candidates are filtered by their ids
-// (DocidList), remotely by their entries' id terms: the same weights either way.
+// (DocidList), remotely by their entries' id terms, and locally with a posting memo the
+// single-term leaves are weighed from their postings, read or remembered: the same weights
+// every way.
 void check_scores_of_whole_or(Fixture& f, const QueryPlan& plan, const SplitPlan& split, const std::string& best_id) {
   Xapian::Enquire enquire(f.db);
   enquire.set_collapse_key(schema::kSlotId);
@@ -73,9 +75,11 @@ void check_scores_of_whole_or(Fixture& f, const QueryPlan& plan, const SplitPlan
   std::vector<RankedDoc> candidates;
   for (auto it = first.begin(); it != first.end(); ++it) candidates.push_back({*it, it.get_weight(), 0});
   const auto whole = f.weights(plan.query);
-  for (const bool remote : {false, true}) {
-    INFO("remote backend path: " << remote);
-    const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split, remote);
+  PostingMemo memo;
+  for (const int path : {0, 1, 2, 3}) {
+    const bool remote = path == 1;
+    INFO("path: " << (path == 0 ? "local" : remote ? "remote backend" : path == 2 ? "postings read" : "postings remembered"));
+    const std::vector<RankedDoc> ranked = add_deferred_weights(f.db, candidates, split, remote, path >= 2 ? &memo : nullptr);
     REQUIRE(ranked.size() == first.size());
     for (size_t i = 0; i < ranked.size(); ++i) {
       INFO(ranked[i].doc);
@@ -186,6 +190,43 @@ TEST_CASE("deferred parts: a candidate scores what the whole OR gives it", "[sea
   const SplitPlan split = split_common_parts(f.terms, plan);
   REQUIRE_FALSE(split.deferred.empty());
   check_scores_of_whole_or(f, plan, split, "fee");
+}
+
+TEST_CASE("deferred parts: single-term leaves are told apart, unless another deferred leaf holds their term", "[searcher][deferred]") {
+  Fixture f;
+  const QueryPlan plan = f.plan("粗大ごみの手数料");
+  const SplitPlan split = split_common_parts(f.terms, plan, {.common_share = 0, .min_postings = 0});
+  REQUIRE_FALSE(split.deferred_terms.empty());
+  std::set<std::string> single;
+  for (const auto& t : split.deferred_terms) {
+    INFO(t.term);
+    single.insert(t.term);
+    CHECK(t.frequency == f.db.get_termfreq(t.term));
+    CHECK(t.factor == (t.term.rfind(std::string(schema::kBigram), 0) == 0 ? 0.2 : 0.25));
+  }
+  CHECK(single.size() == split.deferred_terms.size());
+  CHECK(has_term_with_prefix(split.deferred, schema::kBigram));
+  // Every deferred leaf is in one of the two, once.
+  size_t others = 0;
+  if (!split.deferred_others.empty())
+    for (auto t = split.deferred_others.get_unique_terms_begin(); t != split.deferred_others.get_unique_terms_end(); ++t) {
+      CHECK_FALSE(single.count(*t));
+      ++others;
+    }
+  CHECK(single.size() + others == size_t(std::distance(split.deferred.get_unique_terms_begin(), split.deferred.get_unique_terms_end())));
+
+  // A leaf whose term a deferred synonym group (one with a stand-in) holds too stays with the
+  // group, in the OR.
+  QueryPlan twice = plan;
+  const std::string shared = split.deferred_terms.front().term;
+  QueryPart group{"group", "text", "synonym", Xapian::Query(Xapian::Query::OP_SYNONYM, Xapian::Query(shared), Xapian::Query("手数料"))};
+  group.first_stage = Xapian::Query("手数料");
+  twice.parts.push_back(group);
+  const SplitPlan split_twice = split_common_parts(f.terms, twice, {.common_share = 0, .min_postings = 0});
+  REQUIRE(split_twice.deferred_terms.size() + 1 == split.deferred_terms.size());
+  for (const auto& t : split_twice.deferred_terms) CHECK(t.term != shared);
+  CHECK(split_twice.deferred_others.get_description().find(shared + ")") != std::string::npos);
+  CHECK(split_twice.deferred_others.get_description().find("SYNONYM") != std::string::npos);
 }
 
 TEST_CASE("deferred parts: a synonym group with a costly phrase waits, its stand-in matches first", "[searcher][deferred]") {

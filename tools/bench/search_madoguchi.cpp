@@ -61,7 +61,8 @@ int main(int argc, char** argv) try {
                                              .block_cache_bytes = size_t(block_cache_mb) << 20,
                                              .always_hand_over = args.get_int("--always-hand-over", 0) != 0,
                                              .common_word_min_entries = args.get_int("--common-word-min-entries",
-                                                                                     madoguchi::SearcherOptions{}.common_word_min_entries)});
+                                                                                     madoguchi::SearcherOptions{}.common_word_min_entries),
+                                             .remember_postings = args.get_int("--posting-memo", 1) != 0});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};

@@ -114,6 +114,10 @@ struct SearcherOptions {
   // candidates only (core/src/deferred_parts.h); below that the match costs less than a second
   // one. Tests lower it to reach that path on a small index.
   int common_word_min_entries = 10000;
+  // The deferred single-term leaves weighed from their postings, remembered from keystroke to
+  // keystroke (core/src/posting_memo.h); false: through Xapian's matcher every time, as before
+  // (the benchmark's ablation). The same weights either way.
+  bool remember_postings = true;
 };
 
 class Searcher {
