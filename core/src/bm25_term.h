@@ -1,7 +1,7 @@
 // One query term's BM25 weight in a document, computed as Xapian 1.4's BM25Weight with its default
 // parameters computes it (k1 1, k2 0, k3 1, b 0.5, min_normlen 0.5; no relevance set; the term once
 // in the query), operation for operation, so that the result is the same double
-// (tests/core/bm25_term_test.cpp compares them over an index's postings).
+// (tests/core/posting_memo_test.cpp compares them over an index's postings).
 //
 // Why: the second stage (deferred_parts.h) weighs common single-term leaves on 50 candidates, and
 // through Xapian that means a match over their whole posting lists' chunks every keystroke; with
