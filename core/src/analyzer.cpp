@@ -256,17 +256,23 @@ std::vector<Token> Analyzer::analyze(std::string_view text, std::string* normali
     if (is_punctuation_only(surface)) cls = WordClass::kDrop;
     else if (unknown && cls == WordClass::kDrop) cls = WordClass::kContent;  // never lose unknowns
 
+    const bool joins = cls == WordClass::kPrefix || cls == WordClass::kNounSuffix ||
+                       (cls == WordClass::kContent && is_noun(profile.name, f));
+    const bool word = cls == WordClass::kContent || cls == WordClass::kNounSuffix;
+    // A particle, auxiliary or symbol (a third of a Japanese text's morphemes) only ends a
+    // compound: no reading or base form to fold.
+    if (!joins && !word) {
+      builder.run_part(false, surface, nbegin, "");
+      continue;
+    }
     // Readings are folded (kana.h) so that variant spellings of one reading meet.
     std::string reading = fold_reading(field_or_empty(f, profile.reading_field));
     if (reading.empty() && is_kana_only(surface)) reading = fold_reading(surface);
-    std::string term = field_or_empty(f, profile.base_field);
-    if (profile.name == "unidic") term = term.substr(0, term.find('-'));  // ワクチン-vaccine
-    term = term.empty() ? std::string(surface) : normalize_text(term);
-
-    const bool joins = cls == WordClass::kPrefix || cls == WordClass::kNounSuffix ||
-                       (cls == WordClass::kContent && is_noun(profile.name, f));
     builder.run_part(joins, surface, nbegin, reading);
-    if (cls == WordClass::kContent || cls == WordClass::kNounSuffix) {
+    if (word) {
+      std::string term = field_or_empty(f, profile.base_field);
+      if (profile.name == "unidic") term = term.substr(0, term.find('-'));  // ワクチン-vaccine
+      term = term.empty() ? std::string(surface) : normalize_text(term);
       const bool suffix = cls == WordClass::kNounSuffix;
       builder.add_word(surface, nbegin, std::move(term), std::move(reading), unknown, suffix || is_noun(profile.name, f),
                        suffix);

@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include <algorithm>
+#include <set>
 
 #include "char_bigrams.h"
 #include "kana.h"

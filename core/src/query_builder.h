@@ -5,8 +5,8 @@
 #pragma once
 
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 #include <xapian.h>
 
@@ -35,8 +35,9 @@ struct QueryPart {
 struct QueryPlan {
   Xapian::Query query;
   std::vector<QueryPart> parts;
-  // What a snippet should highlight: exact terms/readings and prefixes of them.
-  std::set<std::string> terms;
+  // What a snippet should highlight: exact terms/readings and prefixes of them. Hashed: each
+  // snippet region's every token asks for its term, surface and reading.
+  std::unordered_set<std::string> terms;
   std::vector<std::string> prefixes;
   bool empty() const { return query.empty(); }
 };
