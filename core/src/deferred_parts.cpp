@@ -73,16 +73,13 @@ std::string single_term(const QueryPart& part) {
   return *leaf.get_unique_terms_begin();
 }
 
-// SplitPlan::deferred_terms and deferred_others. A term in two deferred leaves has a
-// within-query frequency of 2 in their OR, which Bm25Term does not model: both stay in the OR.
+// SplitPlan::deferred_terms and deferred_others. A term in two leaves is weighed in each as if
+// alone (Xapian 1.4: two leaves of one term in an OR weigh exactly twice one), so a single-term
+// leaf is weighed from its postings whatever other leaves hold its term.
 void separate_single_terms(TermMemo& terms, const std::vector<const QueryPart*>& deferred, SplitPlan& split) {
-  std::unordered_map<std::string, int> leaves_holding;
-  for (const QueryPart* part : deferred)
-    for (auto t = part->query.get_unique_terms_begin(); t != part->query.get_unique_terms_end(); ++t)
-      ++leaves_holding[*t];
   std::vector<Xapian::Query> others;
   for (const QueryPart* part : deferred) {
-    if (const std::string term = single_term(*part); !term.empty() && leaves_holding[term] == 1)
+    if (const std::string term = single_term(*part); !term.empty())
       split.deferred_terms.push_back({term, part->scale, terms.frequency(term)});
     else
       others.push_back(part->query);

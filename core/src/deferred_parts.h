@@ -82,9 +82,8 @@ struct SplitPlan {
   // The share of the entries holding a deferred word leaf's commonest term (combined as if
   // independent, as Xapian estimates an OR): what `first`'s estimate of the matches lacks.
   double deferred_word_share = 0;
-  // `deferred` again, in two: its single-term leaves whose term no other deferred leaf holds
-  // (nearly all: bigrams, question words), which a local index weighs from their postings
-  // (bm25_term.h), and the OR of the others.
+  // `deferred` again, in two: its single-term leaves (nearly all: bigrams, question words), which
+  // a local index weighs from their postings (bm25_term.h), and the OR of the others.
   std::vector<DeferredTerm> deferred_terms;
   Xapian::Query deferred_others;
 };
