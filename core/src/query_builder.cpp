@@ -310,15 +310,17 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     if (words.empty()) return;
     std::vector<Xapian::Query> text_terms, question_terms;
     for (const auto& w : words) {
-      text_terms.emplace_back(w);
-      question_terms.push_back(prefixed(schema::kQuestion, w));
+      if (in_kana_run || !seen.count(w)) text_terms.emplace_back(w);
+      if (in_kana_run || !seen.count(std::string(schema::kQuestion) + w)) question_terms.push_back(prefixed(schema::kQuestion, w));
       plan.terms.insert(w);
     }
-    add(words.front(), "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, text_terms.begin(), text_terms.end()),
-        weights_.reading_words * scale, "words:" + reading);
-    add(words.front(), "question", route,
-        Xapian::Query(Xapian::Query::OP_SYNONYM, question_terms.begin(), question_terms.end()),
-        weights_.reading_words * weights_.question * scale, "qwords:" + reading);
+    if (!text_terms.empty())
+      add(words.front(), "text", route, Xapian::Query(Xapian::Query::OP_SYNONYM, text_terms.begin(), text_terms.end()),
+          weights_.reading_words * scale, "words:" + reading);
+    if (!question_terms.empty())
+      add(words.front(), "question", route,
+          Xapian::Query(Xapian::Query::OP_SYNONYM, question_terms.begin(), question_terms.end()),
+          weights_.reading_words * weights_.question * scale, "qwords:" + reading);
     // Their parts too: ばすてい -> バス停 -> バス (kana and romaji input: +0.009 and +0.010).
     if (words.size() <= kMaxReadingWordsSplit)
       for (const auto& w : words) add_parts(w, weights_.reading_parts * scale / double(words.size()));
