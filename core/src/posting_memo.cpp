@@ -36,6 +36,11 @@ Xapian::termcount PostingMemo::length(const Xapian::Database& db, Xapian::docid 
   return length;
 }
 
+bool PostingMemo::remembers(const std::string& term, Xapian::docid doc) const {
+  const auto t = wdfs_.find(term);
+  return t != wdfs_.end() && t->second.count(doc);
+}
+
 void PostingMemo::clear() {
   wdfs_.clear();
   lengths_.clear();

@@ -1,5 +1,5 @@
-// What the second stage read from the index, remembered for one revision: a term's wdf in a
-// document (0: not there), and a document's length.
+// What the second stage (and the re-ranker, for question terms) read from the index,
+// remembered for one revision: a term's wdf in a document (0: not there), and a document's length.
 //
 // Why: consecutive keystrokes weigh mostly the same deferred leaves (a sentence's bigrams and
 // question words) on mostly the same 50 candidates; at 100k entries 60% of a keystroke's (term,
@@ -23,6 +23,8 @@ class PostingMemo {
   std::vector<Xapian::termcount> wdfs(const Xapian::Database& db, const std::string& term,
                                       const std::vector<Xapian::docid>& docs);
   Xapian::termcount length(const Xapian::Database& db, Xapian::docid doc);
+  // Whether `term`'s wdf in `doc` has been read (and not forgotten since).
+  bool remembers(const std::string& term, Xapian::docid doc) const;
   // Forgets everything: the index changed.
   void clear();
 

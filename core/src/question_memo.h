@@ -1,5 +1,6 @@
-// What the re-ranker read from the index, remembered for one revision: whether a document holds
-// a question term (XQ...), and a document's question length (value slot 4).
+// What the re-ranker read from the index, remembered for one revision: a document's question
+// length (value slot 4). Whether it holds a question term (XQ...) is a posting read, remembered
+// with the second stage's in posting_memo.h.
 //
 // Why: consecutive keystrokes re-rank mostly the same 20 candidates over mostly the same question
 // terms, and every answer read again walks a posting list or the value stream, block by block:
@@ -10,7 +11,6 @@
 #pragma once
 
 #include <optional>
-#include <string>
 #include <unordered_map>
 #include <xapian.h>
 
@@ -18,8 +18,6 @@ namespace madoguchi {
 
 class QuestionMemo {
  public:
-  std::optional<bool> holds(const std::string& term, Xapian::docid doc) const;
-  void remember_holds(const std::string& term, Xapian::docid doc, bool holds);
   std::optional<double> question_words(Xapian::docid doc) const;
   void remember_question_words(Xapian::docid doc, double words);
   // Forgets everything: the index changed.
@@ -28,7 +26,6 @@ class QuestionMemo {
  private:
   static constexpr size_t kMaxRemembered = 1 << 16;  // answers; then start over
 
-  std::unordered_map<std::string, std::unordered_map<Xapian::docid, bool>> holds_;
   std::unordered_map<Xapian::docid, double> words_;
   size_t remembered_ = 0;
 };

@@ -18,31 +18,24 @@ struct QuestionCounts {
 };
 
 // A local index: each term's posting list and the value stream walked once, in docid order, for
-// the candidates whose answer `memo` does not hold yet.
+// the candidates whose answer the memos do not hold yet (the second stage has usually read the
+// question terms' postings on these candidates already: posting_memo.h). XQ terms are always
+// indexed with a wdf (index_document.cpp), so a wdf above 0 is a posting.
 QuestionCounts counts_by_walking(const Xapian::Database& db, const std::vector<std::string>& terms,
-                                 const std::vector<RankedDoc>& ranked, size_t depth, QuestionMemo& memo) {
+                                 const std::vector<RankedDoc>& ranked, size_t depth, PostingMemo& postings,
+                                 QuestionMemo& memo) {
   QuestionCounts c{std::vector<double>(depth, 0), std::vector<double>(depth, 0)};
   std::vector<size_t> by_doc(depth);
   for (size_t k = 0; k < depth; ++k) by_doc[k] = k;
   std::sort(by_doc.begin(), by_doc.end(), [&](size_t a, size_t b) { return ranked[a].doc < ranked[b].doc; });
-  std::vector<size_t> unknown;
+  std::vector<Xapian::docid> docs;
+  for (size_t k : by_doc) docs.push_back(ranked[k].doc);
   for (const auto& term : terms) {
-    unknown.clear();
-    for (size_t k : by_doc) {
-      if (const auto held = memo.holds(term, ranked[k].doc)) c.shared[k] += *held ? 1 : 0;
-      else unknown.push_back(k);
-    }
-    if (unknown.empty()) continue;
-    auto p = db.postlist_begin(term);
-    const auto end = db.postlist_end(term);
-    for (size_t k : unknown) {
-      if (p != end) p.skip_to(ranked[k].doc);
-      const bool held = p != end && *p == ranked[k].doc;
-      if (held) ++c.shared[k];
-      memo.remember_holds(term, ranked[k].doc, held);
-    }
+    const std::vector<Xapian::termcount> wdfs = postings.wdfs(db, term, docs);
+    for (size_t i = 0; i < by_doc.size(); ++i)
+      if (wdfs[i] > 0) ++c.shared[by_doc[i]];
   }
-  unknown.clear();
+  std::vector<size_t> unknown;
   for (size_t k : by_doc) {
     if (const auto words = memo.question_words(ranked[k].doc)) c.words[k] = *words;
     else unknown.push_back(k);
@@ -86,7 +79,8 @@ QuestionCounts counts_by_matching(const Xapian::Database& db, const std::vector<
 }  // namespace
 
 std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan, std::vector<RankedDoc> ranked,
-                              size_t limit, const RerankWeights& weights, bool remote_backend, QuestionMemo* memo) {
+                              size_t limit, const RerankWeights& weights, bool remote_backend, QuestionMemo* memo,
+                              PostingMemo* postings) {
   const size_t depth = std::min<size_t>(ranked.size(), weights.depth);
   // Every entry must carry its question length (value slot 4): an index built before the slot
   // existed is not re-ranked at all rather than unevenly, until a write adds the slot
@@ -104,11 +98,13 @@ std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan,
     std::sort(query_terms.begin(), query_terms.end());
     query_terms.erase(std::unique(query_terms.begin(), query_terms.end()), query_terms.end());
 
-    QuestionMemo local_memo;  // when the caller keeps none
-    const QuestionCounts counts = query_terms.empty()    ? QuestionCounts{}
-                                  : remote_backend       ? counts_by_matching(db, query_terms, ranked, depth)
-                                  : memo                 ? counts_by_walking(db, query_terms, ranked, depth, *memo)
-                                                         : counts_by_walking(db, query_terms, ranked, depth, local_memo);
+    QuestionMemo local_memo;        // when the caller keeps none
+    PostingMemo local_postings;     // likewise
+    const QuestionCounts counts = query_terms.empty() ? QuestionCounts{}
+                                  : remote_backend    ? counts_by_matching(db, query_terms, ranked, depth)
+                                                      : counts_by_walking(db, query_terms, ranked, depth,
+                                                                          postings ? *postings : local_postings,
+                                                                          memo ? *memo : local_memo);
     bool changed = false;
     const double top = ranked.front().score;
     for (size_t k = 0; k < counts.shared.size(); ++k) {

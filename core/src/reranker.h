@@ -18,6 +18,7 @@
 #include <xapian.h>
 
 #include "query_builder.h"
+#include "posting_memo.h"
 #include "question_memo.h"
 
 namespace madoguchi {
@@ -37,9 +38,10 @@ struct RankedDoc {
 // The best `limit` of `ranked` (BM25's order, best first; `extra` 0) after re-ranking its first
 // `weights.depth` documents. `remote_backend`: `db` answers through the network (xapian-tcpsrv),
 // so the counts come from one match instead of posting-list walks; the result is the same.
-// `memo` (optional, local indexes) keeps what the walks read for the next call at this revision.
+// `memo` and `postings` (optional, local indexes) keep what the walks read for the next call at
+// this revision: question lengths, and question terms' postings (shared with the second stage).
 std::vector<RankedDoc> rerank(const Xapian::Database& db, const QueryPlan& plan, std::vector<RankedDoc> ranked,
                               size_t limit, const RerankWeights& weights = {}, bool remote_backend = false,
-                              QuestionMemo* memo = nullptr);
+                              QuestionMemo* memo = nullptr, PostingMemo* postings = nullptr);
 
 }  // namespace madoguchi

@@ -89,8 +89,8 @@ struct Searcher::Impl {
   bool decider_checked = false;  // asked the backend once whether it takes deciders
   MatchMemo recent_matches{size_t(std::max(0, options.recent_matches))};  // recent searches' matches, for this revision
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
-  QuestionMemo question_memo;  // what the re-ranker read, for this revision
-  PostingMemo posting_memo;    // what the second stage read, for this revision
+  QuestionMemo question_memo;  // the question lengths the re-ranker read, for this revision
+  PostingMemo posting_memo;    // the postings the second stage and the re-ranker read, for this revision
   // The second core's thread, shared by the split match and snippet analysis; declared before
   // them so that it outlives both.
   std::unique_ptr<HelperThread> helper;
@@ -319,7 +319,8 @@ struct Searcher::Impl {
                                                              options.remember_postings ? &posting_memo : nullptr);
         if (ranked.size() > depth) ranked.resize(depth);
         outcome = &recent_matches.remember(
-            memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(), &question_memo),
+            memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(), &question_memo,
+                            &posting_memo),
                        long(estimated)});
       }
       result.estimated_total = outcome->estimated_total;

@@ -12,6 +12,7 @@
 #include "madoguchi/releases.h"
 #include "madoguchi/schema.h"
 #include "madoguchi/searcher.h"
+#include "posting_memo.h"
 #include "question_memo.h"
 #include "reranker.h"
 #include "test_support.h"
@@ -94,8 +95,8 @@ TEST_CASE("rerank: the entry whose question is the query's words gains most", "[
 }
 
 TEST_CASE("rerank: answers remembered in a memo re-rank as reading the index does", "[eval][rerank]") {
-  // The searcher keeps a QuestionMemo per revision (question_memo.h), so a later keystroke
-  // re-ranks from what an earlier one read.
+  // The searcher keeps a QuestionMemo and a PostingMemo per revision (question_memo.h,
+  // posting_memo.h), so a later keystroke re-ranks from what an earlier one read.
   Xapian::Database db(rerank_db());
   QueryPlan plan;
   for (const std::string word : {"粗大ごみ", "手数料", "登録"})
@@ -105,10 +106,11 @@ TEST_CASE("rerank: answers remembered in a memo re-rank as reading the index doe
   REQUIRE(ranked.size() == 3);
   const auto plain = rerank(db, plan, ranked, 10);
   QuestionMemo memo;
-  const auto first = rerank(db, plan, ranked, 10, {}, false, &memo);
-  CHECK(memo.holds(std::string(schema::kQuestion) + "手数料", ranked[0].doc).has_value());
+  PostingMemo postings;
+  const auto first = rerank(db, plan, ranked, 10, {}, false, &memo, &postings);
+  CHECK(postings.remembers(std::string(schema::kQuestion) + "手数料", ranked[0].doc));
   CHECK(memo.question_words(ranked[0].doc).has_value());
-  const auto again = rerank(db, plan, ranked, 10, {}, false, &memo);  // every answer from the memo
+  const auto again = rerank(db, plan, ranked, 10, {}, false, &memo, &postings);  // every answer from the memos
   bool gained = false;
   for (const auto* run : {&first, &again}) {
     REQUIRE(run->size() == plain.size());
@@ -120,8 +122,10 @@ TEST_CASE("rerank: answers remembered in a memo re-rank as reading the index doe
     }
   }
   CHECK(gained);
+  postings.clear();
+  CHECK_FALSE(postings.remembers(std::string(schema::kQuestion) + "手数料", ranked[0].doc));
   memo.clear();
-  CHECK_FALSE(memo.holds(std::string(schema::kQuestion) + "手数料", ranked[0].doc).has_value());
+  CHECK_FALSE(memo.question_words(ranked[0].doc).has_value());
 }
 
 TEST_CASE("rerank: kana input gains through the words its readings stand for", "[eval][rerank]") {
