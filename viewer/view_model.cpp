@@ -22,11 +22,19 @@ bool blank(const std::string& s) {
 }
 
 // IME users type the ideographic space (U+3000) between words: treat it as a space.
-std::string with_ascii_spaces(std::string s) {
-  static const std::string kIdeographicSpace = "\xE3\x80\x80";
-  size_t pos;
-  while ((pos = s.find(kIdeographicSpace)) != std::string::npos) s.replace(pos, 3, " ");
-  return s;
+std::string with_ascii_spaces(const std::string& s) {
+  static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    if (s.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0) {
+      out += ' ';
+      i += kIdeographicSpace.size();
+    } else {
+      out += s[i++];
+    }
+  }
+  return out;
 }
 
 VersionView make_version_view(const EntryDetail& entry, int index) {
@@ -162,7 +170,7 @@ std::string banner_text(const ReleaseArrival& a) {
   std::string t = std::string(text::kReleaseWord) + " ";
   if (a.from > 0 && n > a.from + 1) t += std::to_string(a.from + 1) + "〜" + std::to_string(n);
   else t += std::to_string(n);
-  t += " " + std::string(text::kPublishedSuffix);
+  t.append(" ").append(text::kPublishedSuffix);
   if (a.release.kind == "rollback" && a.release.rollback_to > 0)
     t += "（第" + std::to_string(a.release.rollback_to) + "版" + std::string(text::kRollbackTo) + "）";
   std::string counts;

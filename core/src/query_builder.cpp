@@ -408,7 +408,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
       if (unfinished && seg.end == run_length) continue;  // "hokenj": ほけん goes on, see below
       if (seg.prefix) {
         add(seg.reading, "reading", "prefix", wildcard(schema::kReading, seg.reading), weights_.reading,
-            "*" + std::string(schema::kReading) + seg.reading);
+            std::string("*").append(schema::kReading) + seg.reading);
         plan.prefixes.push_back(seg.reading);
       } else if (seg.typo) {
         if (is_phrasing_word(seg.reading)) continue;
@@ -447,7 +447,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
       for (const auto& next : pending_kana(romanized.pending)) {
         std::string stem = run.text + fold_reading(next);
         add(stem, "reading", "prefix", wildcard(schema::kReading, stem), weights_.reading,
-            "*" + std::string(schema::kReading) + stem);
+            std::string("*").append(schema::kReading) + stem);
         plan.prefixes.push_back(stem);
       }
     }
@@ -470,7 +470,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     if (is_kana_only(last)) {
       std::string r = fold_reading(last);
       add(r, "reading", "prefix", wildcard(schema::kReading, r), weights_.reading,
-          "*" + std::string(schema::kReading) + r);
+          std::string("*").append(schema::kReading) + r);
       plan.prefixes.push_back(r);
     }
   }

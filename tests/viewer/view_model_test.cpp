@@ -64,6 +64,18 @@ TEST_CASE("every keystroke searches and the first result is selected with its de
   CHECK_FALSE(f.s().detail.loading);
 }
 
+TEST_CASE("the ideographic space an IME types is searched as a space, and alone is blank", "[viewer][model]") {
+  Fixture f;
+  type(f.model, "発熱\u3000相談");
+  REQUIRE(f.events.searches.size() == 1);
+  CHECK(f.events.searches.back().query == "発熱 相談");
+  CHECK(f.s().query == "発熱\u3000相談");  // the search box keeps what was typed
+  CHECK_FALSE(f.s().hits.empty());
+  type(f.model, "\u3000\u3000");
+  CHECK(f.events.searches.size() == 1);  // nothing to search
+  CHECK(f.s().hits.empty());
+}
+
 TEST_CASE("the word being typed matches as a prefix and unconverted kana finds kanji", "[viewer][model]") {
   Fixture f;
   type(f.model, "ほけんじょ");
