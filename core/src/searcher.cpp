@@ -220,6 +220,9 @@ struct Searcher::Impl {
   // (version_collapse.h: the same documents, without an id read per candidate).
   std::pair<std::vector<RankedDoc>, Xapian::doccount> match(const Xapian::Query& query, Date d, Xapian::doccount size,
                                                             Xapian::doccount check_at_least) {
+    // Xapian raises its weight floor, and so prunes, only once this many documents have matched.
+    if (db.get_doccount() <= Xapian::doccount(std::max(0, options.exact_match_max_documents)))
+      check_at_least = std::max(check_at_least, db.get_doccount());
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
     if (!decider_checked) {

@@ -58,6 +58,8 @@ int main(int argc, char** argv) try {
                                              .split_min_documents = args.get_int("--split-min", 15000),
                                              .recent_matches = args.get_int("--recent-matches", madoguchi::SearcherOptions{}.recent_matches),
                                              .exhaustive_match = args.get_int("--exhaustive", 0) != 0,
+                                             .exact_match_max_documents = args.get_int(
+                                                 "--exact-max-documents", madoguchi::SearcherOptions{}.exact_match_max_documents),
                                              .block_cache_bytes = size_t(block_cache_mb) << 20,
                                              .always_hand_over = args.get_int("--always-hand-over", 0) != 0,
                                              .common_word_min_entries = args.get_int("--common-word-min-entries",

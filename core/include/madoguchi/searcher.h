@@ -103,6 +103,12 @@ struct SearcherOptions {
   // checking the pruned results against (docs/xapian-andmaybe-skip.md: Xapian 1.4.22 can skip a
   // document while pruning). One thread; estimates become exact counts.
   bool exhaustive_match = false;
+  // An index of at most this many documents is matched without pruning: Xapian 1.4.22's pruning
+  // can skip a document (docs/xapian-andmaybe-skip.md: an eight-document case), and in a small
+  // index weighing every matching document costs little. Still only the documents wanted are
+  // asked for; the match estimate becomes an exact count. Measured at 2,051 documents: p50 0.50
+  // -> 0.58 ms; at 5,000, 0.41 -> 0.53 to 0.85 ms. 0: always prune.
+  int exact_match_max_documents = 2500;
   // Xapian's blocks kept in memory for this revision, at most this many bytes
   // (core/src/block_cache.h): each block read is otherwise a system call. 0: none kept.
   size_t block_cache_bytes = size_t(32) << 20;
