@@ -22,19 +22,11 @@ bool blank(const std::string& s) {
 }
 
 // IME users type the ideographic space (U+3000) between words: treat it as a space.
-std::string with_ascii_spaces(const std::string& s) {
+std::string with_ascii_spaces(std::string s) {
   static constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size();) {
-    if (s.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0) {
-      out += ' ';
-      i += kIdeographicSpace.size();
-    } else {
-      out += s[i++];
-    }
-  }
-  return out;
+  for (size_t pos = 0; (pos = s.find(kIdeographicSpace, pos)) != std::string::npos; ++pos)
+    s.replace(pos, kIdeographicSpace.size(), 1, ' ');
+  return s;
 }
 
 VersionView make_version_view(const EntryDetail& entry, int index) {

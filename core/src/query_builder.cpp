@@ -224,6 +224,12 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(expansion),
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
+  // The word being typed, as a prefix of `field`'s terms (`prefix`); its highlight prefix stays
+  // where no term starts with it.
+  auto add_prefix = [&](const std::string& stem, std::string_view field, std::string_view prefix, double scale) {
+    add(stem, field, "prefix", wildcard(prefix, stem), scale, std::string("*").append(prefix).append(stem));
+    plan.prefixes.push_back(stem);
+  };
   // A word and its synonyms (editors' groups, Sudachi's spelling variants) in the whole text; the
   // single-word variants in the question field too, below the word itself (ゴミ also finds the
   // question that writes ごみ, and the re-ranker counts it), measured in README "Search quality".
@@ -407,9 +413,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     for (const auto& seg : readings_->segment(run.text, true, open_end, kWholeRun, mecab)) {
       if (unfinished && seg.end == run_length) continue;  // "hokenj": ほけん goes on, see below
       if (seg.prefix) {
-        add(seg.reading, "reading", "prefix", wildcard(schema::kReading, seg.reading), weights_.reading,
-            std::string("*").append(schema::kReading) + seg.reading);
-        plan.prefixes.push_back(seg.reading);
+        add_prefix(seg.reading, "reading", schema::kReading, weights_.reading);
       } else if (seg.typo) {
         if (is_phrasing_word(seg.reading)) continue;
         if (seg.near.size() <= kMaxTypoReadings) {
@@ -445,10 +449,7 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     if (open_end && !romanized.pending.empty()) {
       // "hokenj": the kana so far and a syllable starting with j (じ) start a reading.
       for (const auto& next : pending_kana(romanized.pending)) {
-        std::string stem = run.text + fold_reading(next);
-        add(stem, "reading", "prefix", wildcard(schema::kReading, stem), weights_.reading,
-            std::string("*").append(schema::kReading) + stem);
-        plan.prefixes.push_back(stem);
+        add_prefix(run.text + fold_reading(next), "reading", schema::kReading, weights_.reading);
       }
     }
   }
@@ -461,17 +462,12 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     for (const Token& t : tokens)
       if (t.kind == TokenKind::kWord && t.end == text.size()) tail = &t;
     if (tail && !is_phrasing_word(tail->term)) {
-      add(tail->surface, "text", "prefix", wildcard(schema::kText, tail->surface), 1.0, "*" + tail->surface);
-      plan.prefixes.push_back(tail->surface);
+      add_prefix(tail->surface, "text", schema::kText, 1.0);
     } else if (!tail && !is_kana_only(last)) {
-      add(last, "text", "prefix", wildcard(schema::kText, last), 1.0, "*" + last);
-      plan.prefixes.push_back(last);
+      add_prefix(last, "text", schema::kText, 1.0);
     }
     if (is_kana_only(last)) {
-      std::string r = fold_reading(last);
-      add(r, "reading", "prefix", wildcard(schema::kReading, r), weights_.reading,
-          std::string("*").append(schema::kReading) + r);
-      plan.prefixes.push_back(r);
+      add_prefix(fold_reading(last), "reading", schema::kReading, weights_.reading);
     }
   }
 

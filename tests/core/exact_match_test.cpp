@@ -2,10 +2,11 @@
 // docs/xapian-andmaybe-skip.md: Xapian 1.4.22's pruning can skip a document). On the sample
 // corpus (about 270 documents) every keystroke of the gold queries gives the exhaustive match's
 // hits and its exact count, and with the option off Xapian's estimates show that it was pruning.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 
+#include "madoguchi/evaluation.h"
 #include "madoguchi/index_writer.h"
 #include "madoguchi/searcher.h"
 #include "test_support.h"
@@ -18,16 +19,14 @@ namespace {
 
 // Every prefix, character by character, of the first `count` gold queries.
 std::vector<std::string> gold_keystrokes(const fs::path& corpus, size_t count) {
-  std::ifstream in(corpus / "gold" / "queries.tsv");
+  auto gold = load_gold_dataset(corpus.string(), (corpus / "gold" / "queries.tsv").string());
+  REQUIRE(gold.has_value());
   std::vector<std::string> out;
-  size_t queries = 0;
-  for (std::string line; queries < count && std::getline(in, line);) {
-    if (line.empty() || line[0] == '#') continue;
-    const std::string query = line.substr(0, line.find('\t'));
+  for (size_t q = 0; q < std::min(count, gold->queries.size()); ++q) {
+    const std::string& query = gold->queries[q].text;
     for (size_t end = 1; end <= query.size(); ++end)
       if (end == query.size() || (static_cast<unsigned char>(query[end]) & 0xC0) != 0x80)
         out.push_back(query.substr(0, end));
-    ++queries;
   }
   return out;
 }
