@@ -27,12 +27,14 @@ nlohmann::json result_json(const SearchResult& r, bool explain) {
   return {{"query", r.query},
           {"took_ms", r.took_ms},
           {"estimated_total", r.estimated_total},
+          {"total_is_exact", r.total_is_exact},
           {"as_of", r.as_of.to_string()},
           {"hits", hits}};
 }
 
 void print_text(const SearchResult& r, bool explain) {
-  fmt::print("「{}」 {} 件 ({:.1f} ms, {} 時点)\n", r.query, r.estimated_total, r.took_ms, r.as_of.to_string());
+  fmt::print("「{}」 {}{} 件 ({:.1f} ms, {} 時点)\n", r.query, r.total_is_exact ? "" : "約", r.estimated_total, r.took_ms,
+             r.as_of.to_string());
   for (const auto& h : r.hits) {
     std::string status = h.status == VersionStatus::kInForce ? "" : fmt::format(" [{}]", to_string(h.status));
     std::string badge = h.badge.empty() ? "" : "［" + h.badge + "］";

@@ -36,6 +36,8 @@ float status_bar_height();
 
 // "1,234"
 std::string with_thousands(long n);
+// The results' match count: "1,234", or "約1,234" when it is an estimate.
+std::string results_total(const ViewState& state);
 
 // Keeps an ImGui text box in step with the model. Passed as UserData to InputText with
 // ImGuiInputTextFlags_CallbackAlways and sync_text_box as the callback: while the box is active

@@ -124,7 +124,7 @@ void draw_results(const ViewState& s, DrawScratch& scratch, Requests& out) {
     ImGui::PopStyleColor(3);
     if (s.estimated_total > long(s.hits.size())) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_dim));
-      ImGui::Text("%s %s %d %s", with_thousands(s.estimated_total).c_str(), text::kMoreResults.data(),
+      ImGui::Text("%s %s %d %s", results_total(s).c_str(), text::kMoreResults.data(),
                   int(s.hits.size()), text::kShown.data());
       ImGui::PopStyleColor();
     }

@@ -19,6 +19,10 @@ std::string with_thousands(long n) {
   return n < 0 ? "-" + out : out;
 }
 
+std::string results_total(const ViewState& s) {
+  return (s.total_is_exact ? "" : std::string(text::kAbout)) + with_thousands(s.estimated_total);
+}
+
 float status_bar_height() { return ImGui::GetFrameHeightWithSpacing(); }
 
 void draw_status_bar(const ViewState& s, Requests&) {
@@ -36,7 +40,7 @@ void draw_status_bar(const ViewState& s, Requests&) {
     line += "   " + std::string(text::kStatusEntries) + " " + with_thousands(s.index.entry_count) + " " +
             std::string(text::kStatusUnit);
   if (!s.results_query.empty()) {
-    line += "   " + std::string(text::kStatusHits) + " " + with_thousands(s.estimated_total) + " " +
+    line += "   " + std::string(text::kStatusHits) + " " + results_total(s) + " " +
             std::string(text::kStatusUnit);
     char ms[32];
     std::snprintf(ms, sizeof ms, "%.1f ms", s.took_ms);

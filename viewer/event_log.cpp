@@ -39,6 +39,7 @@ void EventLog::searched(const SearchResult& result) {
   for (const Hit& h : result.hits) ids.push_back(h.id);
   write("search", {{"query", result.query},
                    {"total", result.estimated_total},
+                   {"total_is_exact", result.total_is_exact},
                    {"took_ms", result.took_ms},
                    {"as_of", result.as_of.to_string()},
                    {"hits", ids}});

@@ -62,6 +62,7 @@ inline constexpr std::string_view kStatusRelease = "版";
 inline constexpr std::string_view kStatusEntries = "登録";
 inline constexpr std::string_view kStatusHits = "該当";
 inline constexpr std::string_view kStatusUnit = "件";
+inline constexpr std::string_view kAbout = "約";  // before a match count that is Xapian's estimate
 inline constexpr std::string_view kStatusSearchTime = "検索";
 inline constexpr std::string_view kStatusAsOf = "基準日";
 inline constexpr std::string_view kStatusNoRelease = "未公開（ローカル索引）";

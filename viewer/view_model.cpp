@@ -347,6 +347,7 @@ void ViewModel::set_query(const std::string& text) {
     state_.searching = false;
     state_.hits.clear();
     state_.estimated_total = 0;
+    state_.total_is_exact = false;
     state_.took_ms = 0;
     state_.results_query.clear();
     state_.search_error.clear();
@@ -1004,6 +1005,7 @@ void ViewModel::on_search(SearchReply& reply) {
   const bool same_query = result.query == state_.results_query;
   state_.hits = std::move(result.hits);
   state_.estimated_total = result.estimated_total;
+  state_.total_is_exact = result.total_is_exact;
   state_.took_ms = result.took_ms;
   state_.as_of = result.as_of;
   state_.results_query = result.query;

@@ -159,6 +159,7 @@ struct ViewState {
   bool searching = false;    // a search is in flight for the current query and filters
   std::vector<Hit> hits;
   long estimated_total = 0;
+  bool total_is_exact = false;  // estimated_total is a count, not Xapian's estimate (shown as 約N)
   double took_ms = 0;
   Date as_of;                // the date the shown results are for
   std::string search_error;

@@ -33,6 +33,7 @@ namespace madoguchi {
 struct MatchOutcome {
   std::vector<RankedDoc> ranked;  // what rerank() returned
   long estimated_total = 0;
+  bool total_is_exact = false;  // estimated_total is a count
 };
 
 class MatchMemo {

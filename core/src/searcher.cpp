@@ -59,6 +59,13 @@ std::string snippet_source_of(const StoredVersion& s) {
   return plain_text(text);
 }
 
+// A match's documents and how many matched: a count when `exact`, else Xapian's estimate.
+struct Matched {
+  std::vector<RankedDoc> docs;
+  Xapian::doccount estimated = 0;
+  bool exact = false;
+};
+
 }  // namespace
 
 struct Searcher::Impl {
@@ -218,8 +225,7 @@ struct Searcher::Impl {
   // replaces once the backend has refused a decider (remote databases). Where the decider leaves
   // few entries with several versions, they are collapsed here instead of by Xapian
   // (version_collapse.h: the same documents, without an id read per candidate).
-  std::pair<std::vector<RankedDoc>, Xapian::doccount> match(const Xapian::Query& query, Date d, Xapian::doccount size,
-                                                            Xapian::doccount check_at_least) {
+  Matched match(const Xapian::Query& query, Date d, Xapian::doccount size, Xapian::doccount check_at_least) {
     // Xapian raises its weight floor, and so prunes, only once this many documents have matched.
     if (db.get_doccount() <= Xapian::doccount(std::max(0, options.exact_match_max_documents)))
       check_at_least = std::max(check_at_least, db.get_doccount());
@@ -245,7 +251,14 @@ struct Searcher::Impl {
             part = match_docid_range(db, query, 1, db.get_lastdocid(), asked(wanted),
                                      options.exhaustive_match ? db.get_doccount() : check_at_least, as_of_filter);
           if (part->docs.size() > wanted) part->docs.resize(wanted);
-          return {collapse_versions(part->docs, as_of_filter, size), part->estimated};
+          // The count is of versions: an entry in force with an upcoming version is counted once,
+          // when it is known how many such versions matched (or every match is in hand).
+          Matched matched{collapse_versions(part->docs, as_of_filter, size), part->estimated, part->exact};
+          if (matched.exact && part->collapsible) matched.estimated -= *part->collapsible;
+          else if (matched.exact && part->docs.size() >= part->estimated)
+            matched.estimated = Xapian::doccount(collapse_versions(part->docs, as_of_filter, part->estimated).size());
+          else matched.exact = false;
+          return matched;
         }
         enquire.set_collapse_key(schema::kSlotId);
         return ranked_of(enquire.get_mset(0, asked(size), asked(check_at_least), nullptr, &not_ended), size);
@@ -263,11 +276,13 @@ struct Searcher::Impl {
   Xapian::doccount asked(Xapian::doccount n) const { return options.exhaustive_match && n ? db.get_doccount() : n; }
 
   // The first `size` documents of `mset`, matched with `size` (or, exhaustively, every match).
-  static std::pair<std::vector<RankedDoc>, Xapian::doccount> ranked_of(const Xapian::MSet& mset, Xapian::doccount size) {
-    std::vector<RankedDoc> docs;
-    for (auto it = mset.begin(); it != mset.end() && docs.size() < size; ++it)
-      docs.push_back({*it, it.get_weight(), 0, it.get_collapse_key()});
-    return {std::move(docs), mset.get_matches_estimated()};
+  static Matched ranked_of(const Xapian::MSet& mset, Xapian::doccount size) {
+    Matched matched;
+    for (auto it = mset.begin(); it != mset.end() && matched.docs.size() < size; ++it)
+      matched.docs.push_back({*it, it.get_weight(), 0, it.get_collapse_key()});
+    matched.estimated = mset.get_matches_estimated();
+    matched.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    return matched;
   }
 
   Result<SearchResult> search(const SearchRequest& req) {
@@ -304,29 +319,33 @@ struct Searcher::Impl {
         auto size_for = [&](const SplitPlan& s) { return s.deferred.empty() ? depth : std::max(depth, defer_weights.candidates); };
         SplitPlan split = split_common_parts(terms, plan, defer_weights);
         const Xapian::doccount size = size_for(split);
-        auto [first, estimated] = match(with_filters(split.first), d, limit ? size : 0, limit);
-        if (split.deferred_word_share > 0 && limit && first.size() < size) {
+        Matched first = match(with_filters(split.first), d, limit ? size : 0, limit);
+        if (split.deferred_word_share > 0 && limit && first.docs.size() < size) {
           // Too few candidates without the common words: the documents only they match count.
           DeferWeights no_words = defer_weights;
           no_words.word_common_share = 1;
           split = split_common_parts(terms, plan, no_words);
-          std::tie(first, estimated) = match(with_filters(split.first), d, size_for(split), limit);
+          first = match(with_filters(split.first), d, size_for(split), limit);
         }
         // The entries only the deferred common words hold, added as Xapian's OR estimate would
         // (not under a filter: the words' counts are over the whole index).
         if (filters.empty()) {
-          const double unmatched = std::max(0.0, double(db.get_doccount()) - double(estimated));
-          estimated += Xapian::doccount(std::lround(split.deferred_word_share * unmatched));
+          const double unmatched = std::max(0.0, double(db.get_doccount()) - double(first.estimated));
+          first.estimated += Xapian::doccount(std::lround(split.deferred_word_share * unmatched));
         }
-        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first), split, remote_backend(),
+        std::vector<RankedDoc> ranked = add_deferred_weights(db, std::move(first.docs), split, remote_backend(),
                                                              options.remember_postings ? &posting_memo : nullptr);
         if (ranked.size() > depth) ranked.resize(depth);
         outcome = &recent_matches.remember(
             memo_key, {rerank(db, plan, std::move(ranked), size_t(limit), rerank_weights, remote_backend(), &question_memo,
                             &posting_memo),
-                       long(estimated)});
+                       long(first.estimated),
+                       // The entries only deferred common words hold are estimated. (The other deferred
+                       // leaves only add weight: the entries listed are those the first stage found.)
+                       first.exact && split.deferred_word_share == 0});
       }
       result.estimated_total = outcome->estimated_total;
+      result.total_is_exact = outcome->total_is_exact;
 
       // The versions to show: an upcoming version that matched gives way to the entry's
       // version in force today.

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "docid_range.h"
+#include "version_collapse.h"
 
 namespace madoguchi {
 
@@ -17,12 +18,17 @@ MatchPart match_docid_range(const Xapian::Database& db, const Xapian::Query& que
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
                                     Xapian::Query((new DocidRange(first, last))->release())));
   const AsOfFilter::Decider not_ended(filter);
+  CollapsedVersions collapsible(filter);
+  const bool count_collapsible = check_at_least >= db.get_doccount() && filter.redundant() > 0;
+  if (count_collapsible) enquire.add_matchspy(&collapsible);
   const Xapian::MSet mset = enquire.get_mset(0, size, check_at_least, nullptr, &not_ended);
   MatchPart part;
   part.docs.reserve(mset.size());
   for (auto it = mset.begin(); it != mset.end(); ++it) part.docs.push_back({*it, it.get_weight(), 0});
   part.estimated = mset.get_matches_estimated();
   part.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  if (part.exact && (count_collapsible || filter.redundant() == 0))
+    part.collapsible = count_collapsible ? collapsible.dropped() : 0;
   return part;
 }
 
@@ -30,6 +36,7 @@ MatchPart merge_parts(const MatchPart& a, const MatchPart& b, Xapian::doccount s
   MatchPart merged;
   merged.exact = a.exact && b.exact;
   merged.estimated = merged.exact ? a.estimated + b.estimated : std::max(a.estimated, b.estimated);
+  if (merged.exact && a.collapsible && b.collapsible) merged.collapsible = *a.collapsible + *b.collapsible;
   auto i = a.docs.begin(), j = b.docs.begin();
   while (merged.docs.size() < size && (i != a.docs.end() || j != b.docs.end())) {
     const bool take_a = j == b.docs.end() ||

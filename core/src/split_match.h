@@ -34,10 +34,14 @@ struct MatchPart {
   std::vector<RankedDoc> docs;
   Xapian::doccount estimated = 0;
   bool exact = false;  // the estimate is a count: the match visited every candidate
+  // With `exact`, and when counted (a match asked to check every document): how many of the
+  // matching documents a collapse on the entry id drops (version_collapse.h).
+  std::optional<Xapian::doccount> collapsible;
 };
 
 // The best `size` documents of `query` with ids in [first, last] that `filter` accepts (the
-// whole index unfiltered when the range covers it).
+// whole index unfiltered when the range covers it). With `check_at_least` every document, the
+// collapsible ones are counted too.
 MatchPart match_docid_range(const Xapian::Database& db, const Xapian::Query& query, Xapian::docid first,
                             Xapian::docid last, Xapian::doccount size, Xapian::doccount check_at_least,
                             const AsOfFilter& filter);

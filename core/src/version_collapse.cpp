@@ -16,4 +16,11 @@ std::vector<RankedDoc> collapse_versions(const std::vector<RankedDoc>& matched, 
   return docs;
 }
 
+void CollapsedVersions::operator()(const Xapian::Document& doc, double) {
+  if (const unsigned group = filter_.group_of(doc.get_docid()); group != 0) {
+    ++seen_;
+    groups_.insert(group);
+  }
+}
+
 }  // namespace madoguchi

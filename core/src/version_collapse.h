@@ -12,6 +12,7 @@
 // Thread rule: a plain function.
 #pragma once
 
+#include <unordered_set>
 #include <vector>
 #include <xapian.h>
 
@@ -27,5 +28,21 @@ namespace madoguchi {
 // that many, so that the collapsed prefix is complete.
 std::vector<RankedDoc> collapse_versions(const std::vector<RankedDoc>& matched, const AsOfFilter& filter,
                                          Xapian::doccount size);
+
+// Counts the matching documents that a collapse on the entry id would drop, as a match goes: what
+// turns a count of matching versions into a count of entries. Xapian shows a MatchSpy every
+// document its decider accepts until it starts pruning, so the count is complete when the match
+// is exact (check_at_least at least the matches).
+class CollapsedVersions : public Xapian::MatchSpy {
+ public:
+  explicit CollapsedVersions(const AsOfFilter& filter) : filter_(filter) {}
+  void operator()(const Xapian::Document& doc, double) override;
+  Xapian::doccount dropped() const { return seen_ - Xapian::doccount(groups_.size()); }
+
+ private:
+  const AsOfFilter& filter_;
+  Xapian::doccount seen_ = 0;  // matching documents of entries with several valid versions
+  std::unordered_set<unsigned> groups_;  // their entries
+};
 
 }  // namespace madoguchi

@@ -76,7 +76,7 @@ TEST_CASE("search --json prints every field of the contract", "[cli]") {
   auto r = run_cli({"search", "--db", fixture().db, "--json", "--today", "2026-11-25", "発熱", "相談"});
   REQUIRE(r.exit_code == 0);
   auto j = json::parse(r.out);
-  for (const char* key : {"query", "took_ms", "estimated_total", "hits"}) CHECK(j.contains(key));
+  for (const char* key : {"query", "took_ms", "estimated_total", "total_is_exact", "hits"}) CHECK(j.contains(key));
   CHECK(j["query"] == "発熱 相談");
   REQUIRE_FALSE(j["hits"].empty());
   const auto& hit = j["hits"][0];

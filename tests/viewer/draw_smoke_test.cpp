@@ -5,6 +5,7 @@
 #include <GLFW/glfw3.h>  // key codes only: ImGui 1.86's GLFW backend indexes keys by them
 
 #include "draw_frame.h"
+#include "draw_panels.h"
 #include "model_harness.h"
 #include "release_watcher.h"
 #include "seat_state.h"
@@ -130,6 +131,21 @@ TEST_CASE("every panel draws from real states without a window", "[viewer][draw]
   s.model.pump();
   s.ui->frame(s.model);
   CHECK(s.ui->scratch.rows_drawn == 0);
+}
+
+TEST_CASE("the match count is written as a count, or with 約 when it is Xapian's estimate", "[viewer][draw]") {
+  Scene s;
+  s.model.replace_query("発熱");
+  s.model.pump();
+  const ViewState& state = s.model.state();
+  REQUIRE_FALSE(state.hits.empty());
+  CHECK(state.total_is_exact);  // eight entries: matched without pruning (exact_match_max_documents)
+  CHECK(results_total(state) == std::to_string(state.estimated_total));
+  ViewState estimated;
+  estimated.estimated_total = 12345;
+  CHECK(results_total(estimated) == "約12,345");
+  estimated.total_is_exact = true;
+  CHECK(results_total(estimated) == "12,345");
 }
 
 TEST_CASE("key presses in a frame become the keymap's actions", "[viewer][draw]") {

@@ -69,6 +69,11 @@ struct SearchResult {
   std::string query;
   std::vector<Hit> hits;
   long estimated_total = 0;
+  // estimated_total is a count, not Xapian's estimate: the number of entries a search without a
+  // limit would list. So when the match met every matching document (as it does in an index of at
+  // most SearcherOptions::exact_match_max_documents) and no common word was left out of it
+  // (core/src/deferred_parts.h).
+  bool total_is_exact = false;
   double took_ms = 0;
   Date as_of;
 };
