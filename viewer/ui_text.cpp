@@ -17,7 +17,7 @@ std::vector<std::string_view> all() {
       kMunicipalities, kTags, kRouting, kUpcomingNotice, kUpcomingChange, kShowUpcoming,
       kHideUpcoming, kShowPrevious, kHidePrevious, kPreviousVersion, kUpcomingVersion, kNoPrevious,
       kWithdrawnNotice, kUpcomingOnlyNotice, kStatusIndex, kStatusRelease, kStatusEntries,
-      kStatusHits, kStatusUnit, kStatusSearchTime, kStatusAsOf, kStatusNoRelease, kHelpTitle,
+      kStatusHits, kStatusUnit, kAbout, kStatusSearchTime, kStatusAsOf, kStatusNoRelease, kHelpTitle,
       kHelpClose, kHelpMouse, kBadDate, kPickCategoryTitle, kPickTypeTitle, kMoreResults, kShown,
       kOtherSections, kErrorPrefix, kPastDateWarning, kFutureDateWarning, kBadgeNew, kBadgeChanged,
       kBadgeUpcoming, kBadgeWithdrawn, kReleaseWord, kPublishedSuffix, kRollbackTo, kCountChanged, kCountAdded,
