@@ -46,6 +46,17 @@ std::string badge_for(const StoredVersion& s, Date as_of, VersionStatus status, 
   return "";
 }
 
+// Whether `v` has the category, type and municipality `req` asks for (as the match's filters do).
+bool passes_filters(const EntryVersion& v, const SearchRequest& req) {
+  auto has = [](const std::vector<std::string>& values, const std::string& wanted) {
+    const std::string normalized = normalize_text(wanted);
+    return std::any_of(values.begin(), values.end(), [&](const std::string& x) { return normalize_text(x) == normalized; });
+  };
+  return (req.category.empty() || has(v.category, req.category)) &&
+         (req.type.empty() || std::string(to_string(v.type)) == req.type) &&
+         (req.municipality.empty() || has(v.municipalities, req.municipality));
+}
+
 // A decoded version with the plain text its snippets are cut from (the Markdown-to-plain pass was
 // ~5% of a keystroke at 2k, redone for every hit).
 struct LoadedVersion {
@@ -353,7 +364,7 @@ struct Searcher::Impl {
       for (const RankedDoc& ranked : outcome->ranked) {
         auto loaded = load_cached(ranked.doc);
         if (!loaded) return loaded.status();
-        shown.push_back(in_force_version(*loaded, d));
+        shown.push_back(shown_version(*loaded, d, req));
       }
       const size_t with_snippets = req.snippet_hits < 0 ? shown.size() : std::min(shown.size(), size_t(req.snippet_hits));
       std::vector<const std::string*> sources;
@@ -371,21 +382,27 @@ struct Searcher::Impl {
     return result;
   }
 
-  // `hit`, or, when it takes effect after `d`, the version of its entry in force on `d` if the
-  // index has one.
-  std::shared_ptr<const LoadedVersion> in_force_version(std::shared_ptr<const LoadedVersion> hit, Date d) {
+  // The version to show for the matched `hit`: itself when it is in force on `d`; when it takes
+  // effect later, its entry's version in force on `d`, or with none in force yet the next to take
+  // effect (what `show` gives), as long as that version passes the request's filters too: the
+  // entry was found through `hit`, and an operator filtering on 大浜市 must not be shown the
+  // version for 青葉市 in force today.
+  std::shared_ptr<const LoadedVersion> shown_version(std::shared_ptr<const LoadedVersion> hit, Date d,
+                                                     const SearchRequest& req) {
     const StoredVersion& stored = hit->stored;
     if (!(d < stored.span.effective)) return hit;
-    for (const auto& sib : stored.siblings) {
-      if (!sib.span.in_force_on(d)) continue;
-      const Date effective = sib.span.effective == Date{VersionSpan::kAlways} ? Date{} : sib.span.effective;
-      if (auto docid = find_uid(uid_of(stored.version.id, effective))) {
-        // `siblings` belongs to the version being replaced: stop iterating it (a use-after-free
-        // found by fuzz/regressions/query).
-        if (auto current = load_cached(*docid)) return *current;
-      }
-    }
-    return hit;
+    const SiblingVersion* shown = nullptr;
+    for (const auto& sib : stored.siblings)
+      if (sib.span.in_force_on(d)) shown = &sib;
+    for (auto sib = stored.siblings.begin(); !shown && sib != stored.siblings.end(); ++sib)
+      if (d < sib->span.effective) shown = &*sib;
+    if (!shown || shown->span.effective == stored.span.effective) return hit;
+    const Date effective = shown->span.effective == Date{VersionSpan::kAlways} ? Date{} : shown->span.effective;
+    const auto docid = find_uid(uid_of(stored.version.id, effective));
+    if (!docid) return hit;
+    auto loaded = load_cached(*docid);  // may drop cached versions: `stored` is `hit`'s, which is held
+    if (!loaded || !passes_filters((*loaded)->stored.version, req)) return hit;
+    return *loaded;
   }
 
   Hit make_hit(const LoadedVersion& loaded, Date d, double score, int rank, const QueryPlan& plan, bool with_snippet) {
