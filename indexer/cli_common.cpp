@@ -36,7 +36,12 @@ std::optional<Date> parse_date_option(const std::string& text, const char* optio
 
 Clock make_clock(const std::string& today_option, bool& ok) {
   if (auto d = parse_date_option(today_option, "--today", ok)) return Clock::fixed(*d);
-  return Clock::from_environment();
+  if (!today_option.empty()) return Clock::system();  // refused above
+  auto clock = Clock::from_environment();
+  if (clock) return *clock;
+  fmt::print(stderr, "error: {}\n", clock.status().message());
+  ok = false;
+  return Clock::system();
 }
 
 nlohmann::json hit_json(const Hit& h) {

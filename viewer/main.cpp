@@ -202,7 +202,12 @@ int main(int argc, char** argv) {
     cfg.window_width = opt.width;
     cfg.window_height = opt.height;
   }
-  const Clock clock = opt.today.empty() ? Clock::from_environment() : Clock::fixed(*Date::parse(opt.today));
+  const auto clock_or = opt.today.empty() ? Clock::from_environment() : Result<Clock>(Clock::fixed(*Date::parse(opt.today)));
+  if (!clock_or) {
+    std::fprintf(stderr, "madoguchi-viewer: %s\n", clock_or.status().message().c_str());
+    return 2;
+  }
+  const Clock clock = *clock_or;
 
   std::unique_ptr<EventLog> log;
   if (!opt.event_log.empty()) {

@@ -1,5 +1,6 @@
 #include "madoguchi/date.h"
 
+#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <fmt/format.h>
@@ -52,11 +53,20 @@ int Date::days_since(Date earlier) const {
   return int((to_sys_days(*this) - to_sys_days(earlier)).count());
 }
 
-Clock Clock::from_environment() {
+Result<Clock> Clock::from_environment() {
   int offset = 540;
-  if (const char* o = std::getenv("MADOGUCHI_UTC_OFFSET_MINUTES"); o && *o) offset = std::atoi(o);
+  if (const char* o = std::getenv("MADOGUCHI_UTC_OFFSET_MINUTES"); o && *o) {
+    const std::string_view text(o);
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), offset);
+    // UTC-12:00 to UTC+14:00, the offsets in use.
+    if (error != std::errc() || end != text.data() + text.size() || offset < -720 || offset > 840)
+      return Status::invalid_input(fmt::format(
+          "MADOGUCHI_UTC_OFFSET_MINUTES '{}' is not a number of minutes from -720 to 840 (Japan: 540)", text));
+  }
   if (const char* t = std::getenv("MADOGUCHI_TODAY"); t && *t) {
-    if (auto d = Date::parse(t)) return Clock(*d, offset);
+    auto d = Date::parse(t);
+    if (!d) return Status::invalid_input(fmt::format("MADOGUCHI_TODAY '{}' is not a date (YYYY-MM-DD)", t));
+    return Clock(*d, offset);
   }
   return Clock(std::nullopt, offset);
 }

@@ -114,8 +114,9 @@ Result<EvalReport> run_evaluation(const EvalDataset& data, const EvalOptions& op
   report.documents = size_t(stats->versions);
   report.index_seconds = stats->seconds;
 
-  const Clock clock = options.as_of ? Clock::fixed(*options.as_of) : Clock::from_environment();
-  auto searcher = Searcher::open(db_dir, clock);
+  auto clock = options.as_of ? Result<Clock>(Clock::fixed(*options.as_of)) : Clock::from_environment();
+  if (!clock) return clock.status();
+  auto searcher = Searcher::open(db_dir, *clock);
   if (!searcher) return searcher.status();
 
   std::vector<double> latencies;

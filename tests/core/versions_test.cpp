@@ -1,5 +1,8 @@
 // Validity ranges and status of versions on a date (DESIGN §3).
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "madoguchi/versions.h"
 
@@ -46,4 +49,40 @@ TEST_CASE("an earlier expiry wins over the next version's start", "[versions]") 
 TEST_CASE("a version without effective date has been in force since always", "[versions]") {
   auto spans = compute_spans({Date{}}, {Date{}});
   CHECK(spans[0].in_force_on(d("1990-01-01")));
+}
+
+TEST_CASE("the clock's environment: a malformed date or offset is an error, not another day", "[versions]") {
+  struct Env {  // sets a variable for the test's scope
+    std::string name;
+    std::optional<std::string> saved;
+    Env(std::string n, const char* value) : name(std::move(n)) {
+      if (const char* old = std::getenv(name.c_str())) saved = old;
+      setenv(name.c_str(), value, 1);
+    }
+    ~Env() { saved ? setenv(name.c_str(), saved->c_str(), 1) : unsetenv(name.c_str()); }
+  };
+  {
+    Env today("MADOGUCHI_TODAY", "2026-12-06");
+    Env offset("MADOGUCHI_UTC_OFFSET_MINUTES", "-300");
+    auto clock = Clock::from_environment();
+    REQUIRE(clock.has_value());
+    CHECK(clock->today() == *Date::parse("2026-12-06"));
+  }
+  for (const char* bad : {"2026-02-30", "20261206", "2026-1-6", "tomorrow"}) {
+    Env today("MADOGUCHI_TODAY", bad);
+    auto clock = Clock::from_environment();
+    REQUIRE_FALSE(clock.has_value());
+    CHECK(clock.status().message().find("MADOGUCHI_TODAY") != std::string::npos);
+  }
+  for (const char* bad : {"+09:00", "9h", "abc", "540 ", "100000", "-721"}) {
+    INFO(bad);
+    Env offset("MADOGUCHI_UTC_OFFSET_MINUTES", bad);
+    auto clock = Clock::from_environment();
+    REQUIRE_FALSE(clock.has_value());
+    CHECK(clock.status().message().find("MADOGUCHI_UTC_OFFSET_MINUTES") != std::string::npos);
+  }
+  for (const char* good : {"540", "0", "-720", "840"}) {
+    Env offset("MADOGUCHI_UTC_OFFSET_MINUTES", good);
+    CHECK(Clock::from_environment().has_value());
+  }
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "madoguchi/status.h"
+
 namespace madoguchi {
 
 struct Date {
@@ -38,8 +40,10 @@ struct Date {
 class Clock {
  public:
   // Reads MADOGUCHI_TODAY (fixed date) and MADOGUCHI_UTC_OFFSET_MINUTES (default 540, Japan; Japan
-  // has no daylight saving time) from the environment.
-  static Clock from_environment();
+  // has no daylight saving time) from the environment. A value that is set but malformed is an
+  // error, not the system clock or UTC: a mistyped training date or offset would otherwise show
+  // another day's rules without a word.
+  static Result<Clock> from_environment();
   static Clock fixed(Date today) { return Clock(today, 540); }
   static Clock system(int utc_offset_minutes = 540) { return Clock(std::nullopt, utc_offset_minutes); }
 
