@@ -19,9 +19,10 @@ struct FoundFile {
 
 // Every *.md file under the canonical directory `root`, recursively, except README.md and names
 // starting with '.' (hidden directories are not entered), sorted by path component by component.
-// Symbolic links are followed to files inside the root; one leading outside is refused with an
-// error in `errors`; one to a directory is not entered (that directory is walked in place).
-// Unreadable directories are skipped.
+// Symbolic links are followed to files inside the root; one leading outside, or to nothing, is
+// refused with an error in `errors`; one to a directory is not entered (that directory is walked
+// in place). A directory or link that cannot be read is an error too: the corpus is read whole or
+// not at all.
 std::vector<FoundFile> find_entry_files(const std::string& root, std::vector<Status>& errors);
 
 }  // namespace madoguchi

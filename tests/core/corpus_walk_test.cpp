@@ -1,6 +1,7 @@
 // The corpus walk (corpus_walk.h): which files are entries, their order, and their stamps.
 #include <catch2/catch.hpp>
 #include <filesystem>
+#include <sys/resource.h>
 
 #include "corpus_walk.h"
 #include "test_support.h"
@@ -55,4 +56,43 @@ TEST_CASE("the walk follows links to files inside, refuses links outside, and do
   CHECK(errors[0].where().path == "escape.md");
   // A link's stamp is its target's (the loader reads through it).
   CHECK(files[0].stamp->inode == files[1].stamp->inode);
+}
+
+TEST_CASE("a link to nothing and a directory that cannot be opened are errors, not entries left out", "[corpus][walk]") {
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  write_file(root / "kept.md", "x");
+  fs::create_symlink(root / "gone.md", root / "dangling.md");
+  fs::create_symlink(root / "loop-b.md", root / "loop-a.md");
+  fs::create_symlink(root / "loop-a.md", root / "loop-b.md");
+  std::vector<Status> errors;
+  CHECK(paths_of(find_entry_files(fs::canonical(root).string(), errors)) == std::vector<std::string>{"kept.md"});
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].where().path == "dangling.md");
+  CHECK(errors[0].message().find("missing") != std::string::npos);
+  CHECK(errors[1].where().path == "loop-a.md");
+  CHECK(errors[2].where().path == "loop-b.md");
+
+  // A directory the walk cannot open (here: out of file descriptors 40 levels down, which root
+  // cannot escape as it can a chmod 000) stops the run with the directory's path.
+  fs::path deep = root / "deep";
+  for (int i = 0; i < 40; ++i) deep /= "d";
+  write_file(deep / "entry.md", "x");
+  fs::remove(root / "dangling.md");
+  fs::remove(root / "loop-a.md");
+  fs::remove(root / "loop-b.md");
+  size_t open_now = 0;
+  for ([[maybe_unused]] const auto& fd : fs::directory_iterator("/proc/self/fd")) ++open_now;
+  rlimit saved{};
+  REQUIRE(getrlimit(RLIMIT_NOFILE, &saved) == 0);
+  rlimit low = saved;
+  low.rlim_cur = open_now + 10;
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &low) == 0);
+  errors.clear();
+  const auto files = find_entry_files(fs::canonical(root).string(), errors);
+  REQUIRE(setrlimit(RLIMIT_NOFILE, &saved) == 0);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].code() == Code::kIOError);
+  CHECK(errors[0].where().path.starts_with("deep/d/d/"));
+  CHECK(errors[0].message().find("cannot open directory") != std::string::npos);
 }
