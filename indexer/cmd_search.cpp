@@ -83,6 +83,7 @@ Run add_search(CLI::App& app) {
       return int(kExitUsage);
     }
     std::vector<std::string> queries;
+    std::vector<Location> sources;  // where each query came from, for its errors
     if (!o->batch.empty()) {
       std::ifstream file;
       if (o->batch != "-") {
@@ -90,9 +91,14 @@ Run add_search(CLI::App& app) {
         if (!file) return report(Status::invalid_input("cannot read batch file", {o->batch, 0}));
       }
       std::istream& in = o->batch == "-" ? std::cin : file;
+      const std::string name = o->batch == "-" ? "stdin" : o->batch;
+      int number = 0;
       for (std::string line; std::getline(in, line);) {
+        ++number;
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (!line.empty()) queries.push_back(line);
+        if (line.empty()) continue;
+        queries.push_back(line);
+        sources.push_back({name, number});
       }
     } else {
       std::string q;
@@ -102,22 +108,31 @@ Run add_search(CLI::App& app) {
         return int(kExitUsage);
       }
       queries.push_back(q);
+      sources.push_back({});  // the command line
     }
 
     auto searcher = Searcher::open(o->db, clock);
     if (!searcher) return report(searcher.status());
-    for (const auto& q : queries) {
+    // A query that cannot be searched (not UTF-8: a Shift_JIS batch file) is reported with its
+    // line, and the others are still answered.
+    int exit_code = kExitOk;
+    for (size_t i = 0; i < queries.size(); ++i) {
+      const std::string& q = queries[i];
       SearchRequest req{.query = q, .limit = o->limit, .as_of = as_of, .category = o->category,
                         .type = o->type, .municipality = o->municipality,
                         // a whole query given on the command line is complete: no prefix matching
                         // except for the last word, as the viewer does while typing
                         .prefix_last_word = true, .explain = o->explain};
       auto r = (*searcher)->search(req);
+      if (!r && r.status().code() == Code::kInvalidInput) {
+        exit_code = report(Status::invalid_input(r.status().message(), sources[i]));
+        continue;
+      }
       if (!r) return report(r.status());
       if (o->json) fmt::print("{}\n", result_json(*r, o->explain).dump());
       else print_text(*r, o->explain);
     }
-    return int(kExitOk);
+    return exit_code;
   };
 }
 

@@ -29,6 +29,7 @@
 #include "split_match.h"
 #include "synonym_table.h"
 #include "term_memo.h"
+#include "text_checks.h"
 #include "version_collapse.h"
 #include "xapian_errors.h"
 
@@ -299,6 +300,8 @@ struct Searcher::Impl {
   Result<SearchResult> search(const SearchRequest& req) {
     const auto started = std::chrono::steady_clock::now();
     const BlockCache::Scope through_the_cache(blocks_in_use());
+    if (auto problem = check_utf8_text(req.query))
+      return Status::invalid_input("query is not valid UTF-8 (a Shift_JIS/CP932 file? convert it: iconv -f CP932 -t UTF-8)");
     SearchResult result;
     result.query = req.query;
     result.as_of = req.as_of.value_or(clock.today());

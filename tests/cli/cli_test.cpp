@@ -107,6 +107,23 @@ TEST_CASE("search --batch prints one JSON line per query, from a file or stdin",
   CHECK(lines[2]["hits"].size() <= 3);
 }
 
+TEST_CASE("a query that is not UTF-8 is an error with its line, and the others are answered", "[cli]") {
+  // 発熱 in Shift_JIS between two UTF-8 lines: a batch file saved from Excel.
+  auto r = run_cli({"search", "--db", fixture().db, "--json", "--batch", "-"}, "発熱\n\x94\xad\x94\x4d\n療養期間\n");
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("stdin:2: error: query is not valid UTF-8") != std::string::npos);
+  size_t lines = 0;
+  for (size_t pos = 0; pos < r.out.size(); pos = r.out.find('\n', pos) + 1) {
+    CHECK(json::parse(r.out.substr(pos, r.out.find('\n', pos) - pos)).contains("hits"));
+    ++lines;
+  }
+  CHECK(lines == 2);
+  auto one = run_cli({"search", "--db", fixture().db, "--json", "\xff"});
+  CHECK(one.exit_code == 1);
+  CHECK(one.out.empty());
+  CHECK(one.err.find("error: query is not valid UTF-8") != std::string::npos);
+}
+
 TEST_CASE("search filters and as-of reach the searcher", "[cli]") {
   auto r = run_cli({"search", "--db", fixture().db, "--json", "--as-of", "2022-05-01", "療養期間", "発症日"});
   REQUIRE(r.exit_code == 0);
