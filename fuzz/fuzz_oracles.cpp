@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <memory>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "madoguchi/analyzer.h"
 #include "madoguchi/corpus.h"
@@ -21,6 +22,24 @@ bool valid_utf8(std::string_view s) {
   for (char& c : copy)
     if (c == '\0') c = ' ';
   return !check_utf8_text(copy).has_value();
+}
+
+// `s` with each NUL, and each byte that starts no valid UTF-8 sequence, replaced by a space.
+std::string as_utf8(std::string_view s) {
+  std::string out;
+  for (size_t pos = 0; pos < s.size();) {
+    utf8proc_int32_t cp;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+                                    utf8proc_ssize_t(s.size() - pos), &cp);
+    if (n <= 0 || cp == 0) {
+      out += ' ';
+      ++pos;
+    } else {
+      out.append(s.substr(pos, size_t(n)));
+      pos += size_t(n);
+    }
+  }
+  return out;
 }
 
 bool valid_id(std::string_view id) {
@@ -102,7 +121,15 @@ std::string check_query(std::string_view bytes) {
     if (flags & 16) request.as_of = Date{20220101};
     bytes.remove_prefix(1);
   }
-  request.query = std::string(bytes);
+  // A query that is not UTF-8 is refused as bad input; its UTF-8 remainder is searched, so that the
+  // fuzzer still reaches the search paths with the bytes it found.
+  request.query = as_utf8(bytes);
+  if (request.query != bytes) {
+    SearchRequest raw = request;
+    raw.query = std::string(bytes);
+    auto refused = searcher().search(raw);
+    if (refused || refused.status().code() != Code::kInvalidInput) return "a query that is not UTF-8 was not refused";
+  }
   auto r = searcher().search(request);
   if (!r) return "search failed: " + r.status().to_string();
   for (const auto& h : r->hits) {
