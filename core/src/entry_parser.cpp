@@ -99,6 +99,40 @@ std::string section(const std::string& body, std::string_view name) {
   return "";
 }
 
+// Warns of body text that section() never returns, so search never finds: text before the first
+// section or under a heading other than 質問, 回答 and トークスクリプト (the viewer shows it), and
+// a second heading of one of those (shown nowhere). `first_line` is the body's first line.
+void warn_of_unused_text(const std::string& body, const std::string& path, int first_line,
+                         std::vector<Status>& warnings) {
+  static const std::set<std::string, std::less<>> kSections = {"質問", "回答", "トークスクリプト"};
+  std::set<std::string, std::less<>> seen;
+  bool any_heading = false;
+  int line = first_line;
+  for (size_t pos = 0; pos < body.size(); ++line) {
+    size_t eol = body.find('\n', pos);
+    if (eol == std::string::npos) eol = body.size();
+    std::string_view text(body.data() + pos, eol - pos);
+    pos = eol + 1;
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    if (text.starts_with("## ")) {
+      const std::string_view name = text.substr(3);
+      any_heading = true;
+      if (!kSections.count(name))
+        warnings.push_back(Status::invalid_input(
+            "section '## " + std::string(name) + "' is shown but not searched (searched: 質問, 回答, トークスクリプト)",
+            {path, line}));
+      else if (!seen.insert(std::string(name)).second)
+        warnings.push_back(Status::invalid_input(
+            "a second '## " + std::string(name) + "' section is neither shown nor searched: merge it into the first",
+            {path, line}));
+    } else if (!any_heading && !text.empty()) {
+      any_heading = true;  // one warning for the text before the first heading
+      warnings.push_back(Status::invalid_input(
+          "text before the first '## ' section is shown but not searched: put it under '## 回答'", {path, line}));
+    }
+  }
+}
+
 Result<EntryVersion> parse_entry_unguarded(std::string_view path, std::string_view bytes,
                                            std::vector<Status>* warnings) {
   const std::string p(path);
@@ -181,6 +215,7 @@ Result<EntryVersion> parse_entry_unguarded(std::string_view path, std::string_vi
   v.question = section(v.body, "質問");
   v.answer = section(v.body, "回答");
   v.script = section(v.body, "トークスクリプト");
+  if (warnings) warn_of_unused_text(v.body, p, fm->body_line, *warnings);
   if (v.answer.empty() && v.script.empty())
     return Status::invalid_input("missing '## 回答' section (the answer operators read)", {p, fm->body_line});
   return v;

@@ -103,6 +103,26 @@ TEST_CASE("unknown fields are warnings, not errors", "[corpus]") {
   CHECK(warnings[0].where().line == 4);
 }
 
+TEST_CASE("body text that search would never find is a warning with its line", "[corpus]") {
+  std::vector<Status> warnings;
+  auto e = parse_entry("a.md",
+                       "---\nid: a\ntitle: t\n---\n前置き\n## 質問\nq\n## 回答\nx\n### 小見出し\ny\n## 備考\nz\n"
+                       "## 回答\n二つ目\n## トークスクリプト\ns\n",
+                       &warnings);
+  REQUIRE(e.has_value());
+  CHECK(e->answer == "x\n### 小見出し\ny");
+  REQUIRE(warnings.size() == 3);
+  CHECK(warnings[0].where().line == 5);  // 前置き
+  CHECK(warnings[0].message().find("before the first") != std::string::npos);
+  CHECK(warnings[1].where().line == 12);  // ## 備考
+  CHECK(warnings[1].message().find("'## 備考'") != std::string::npos);
+  CHECK(warnings[2].where().line == 14);  // the second ## 回答
+  CHECK(warnings[2].message().find("second '## 回答'") != std::string::npos);
+  warnings.clear();
+  REQUIRE(parse_entry("b.md", entry_md("b", "題", "本文", "", "質問"), &warnings).has_value());
+  CHECK(warnings.empty());
+}
+
 TEST_CASE("loading a corpus collects every error, sorted by path", "[corpus]") {
   TempDir dir;
   write_file(dir.path() / "b.md", entry_md("b", "題", "本文"));
