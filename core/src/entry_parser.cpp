@@ -1,5 +1,6 @@
 // Parses one entry file: YAML front matter (yaml-cpp) and the Markdown sections after it.
 #include <algorithm>
+#include <map>
 #include <set>
 #include <xxhash.h>
 #include <yaml-cpp/yaml.h>
@@ -169,11 +170,28 @@ Result<EntryVersion> parse_entry_unguarded(std::string_view path, std::string_vi
   v.path = p;
   v.content_hash = XXH64(bytes.data(), bytes.size(), 0);
 
+  // A field given twice (YAML keeps the first, so an edit on the second line would be ignored)
+  // and a field of the wrong shape (a list for the type, a map among the tags) are errors: read
+  // leniently they became defaults without a word.
+  std::map<std::string, int> key_lines;
   for (const auto& kv : root) {
     const std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
+    const int line = fm->first_line + kv.first.Mark().line;
+    if (const auto [at, fresh] = key_lines.emplace(key, line); !fresh)
+      return Status::invalid_input("field '" + key + "' is given twice (also on line " + std::to_string(at->second) + ")",
+                                   {p, line});
+    const bool is_list_field = key == "category" || key == "tags" || key == "municipalities";
+    if (kKnownFields.count(key) && !is_list_field && !kv.second.IsScalar() && !kv.second.IsNull())
+      return Status::invalid_input("field '" + key + "' must be one value, not a list or a map", {p, line});
+    if (is_list_field) {
+      const bool flat = kv.second.IsNull() || kv.second.IsScalar() ||
+                        (kv.second.IsSequence() && std::all_of(kv.second.begin(), kv.second.end(), [](const YAML::Node& n) {
+                           return n.IsScalar() || n.IsNull();
+                         }));
+      if (!flat) return Status::invalid_input("field '" + key + "' must be a list of words: [a, b]", {p, line});
+    }
     if (!kKnownFields.count(key) && warnings)
-      warnings->push_back(Status::invalid_input("unknown field '" + key + "' (ignored)",
-                                                {p, fm->first_line + kv.first.Mark().line}));
+      warnings->push_back(Status::invalid_input("unknown field '" + key + "' (ignored)", {p, line}));
   }
 
   v.id = scalar("id");
@@ -187,7 +205,8 @@ Result<EntryVersion> parse_entry_unguarded(std::string_view path, std::string_vi
                  "id");
 
   v.title = scalar("title");
-  if (v.title.empty()) return error("missing required field 'title'", root["title"] ? "title" : nullptr);
+  if (v.title.find_first_not_of(" \t\u3000") == std::string::npos)  // blank, ideographic spaces too
+    return error("missing required field 'title'", root["title"] ? "title" : nullptr);
 
   std::string type = scalar("type");
   if (type.empty()) type = "faq";

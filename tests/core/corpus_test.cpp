@@ -103,6 +103,27 @@ TEST_CASE("unknown fields are warnings, not errors", "[corpus]") {
   CHECK(warnings[0].where().line == 4);
 }
 
+TEST_CASE("a field given twice or of the wrong shape is an error on its line, not a default", "[corpus]") {
+  auto error_of = [](const std::string& fields) {
+    auto e = parse_entry("a.md", "---\nid: a\n" + fields + "---\n## 回答\nx\n");
+    REQUIRE_FALSE(e.has_value());
+    return e.status();
+  };
+  const Status twice = error_of("title: 新しい題\ntitle: 古い題\n");
+  CHECK(twice.where().line == 4);
+  CHECK(twice.message() == "field 'title' is given twice (also on line 3)");
+  CHECK(error_of("title: t\ntype: [policy]\n").message().find("one value") != std::string::npos);
+  CHECK(error_of("title: [a, b]\n").message().find("one value") != std::string::npos);
+  CHECK(error_of("title: t\nexpires: {d: 1}\n").where().line == 4);
+  CHECK(error_of("title: t\ntags: [[a, b], {c: d}]\n").message().find("list of words") != std::string::npos);
+  CHECK(error_of("title: \"\u3000 \"\n").message().find("title") != std::string::npos);
+  // Empty values and single words stay what they were.
+  auto ok = parse_entry("a.md", "---\nid: a\ntitle: t\ntype:\ntags:\ncategory: 受診相談\n---\n## 回答\nx\n");
+  REQUIRE(ok.has_value());
+  CHECK(ok->type == EntryType::kFaq);
+  CHECK(ok->category == std::vector<std::string>{"受診相談"});
+}
+
 TEST_CASE("body text that search would never find is a warning with its line", "[corpus]") {
   std::vector<Status> warnings;
   auto e = parse_entry("a.md",
