@@ -356,6 +356,20 @@ KnownFiles known_files(const std::string& db_dir) {
   return out;
 }
 
+namespace {
+
+// Whether `dir` holds a Xapian database (of any kind Xapian opens).
+bool holds_database(const std::string& dir) {
+  try {
+    Xapian::Database probe(dir);
+    return true;
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+}
+
+}  // namespace
+
 Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir, const WriteOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   namespace fs = std::filesystem;
@@ -378,6 +392,11 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
     }
     if (!existed) fs::remove_all(build_dir, ec);
   };
+  // An existing directory is written to only when it is an index or empty: `--db` mistyped as the
+  // corpus's own directory must not fill it with Xapian's files.
+  if (existed && fs::is_directory(db_dir, ec) && !fs::is_empty(db_dir, ec) && !holds_database(db_dir))
+    return Status::invalid_input("not an index and not empty: refusing to build an index into it (give a new directory)",
+                                 {db_dir, 0});
   // Xapian creates the database directory but not its parents (`--db /srv/madoguchi/live`).
   if (!existed) {
     if (auto parent = fs::path(db_dir).parent_path(); !parent.empty()) fs::create_directories(parent, ec);

@@ -10,6 +10,7 @@
 
 using namespace madoguchi::test;
 using nlohmann::json;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -70,6 +71,22 @@ TEST_CASE("index into an existing database fails on a broken corpus and changes 
   CHECK(r.err.find("broken.md:2: error:") != std::string::npos);
   auto after = run_cli({"search", "--db", dir.str("db"), "--json", "保健所"});
   CHECK(json::parse(after.out)["hits"] == json::parse(before.out)["hits"]);
+}
+
+TEST_CASE("index and publish refuse a directory that is neither an index nor empty", "[cli]") {
+  TempDir dir;
+  write_fixture_corpus(dir.path() / "corpus");
+  write_file(dir.path() / "notes" / "memo.txt", "メモ");
+  for (const char* command : {"index", "publish"}) {
+    std::vector<std::string> args = {command, dir.str("corpus"), "--db", dir.str("notes")};
+    if (std::string(command) == "publish") args.insert(args.end(), {"-m", "x"});
+    auto r = run_cli(args);
+    CHECK(r.exit_code == 1);
+    CHECK(r.err.find("not an index and not empty") != std::string::npos);
+  }
+  CHECK(std::vector<fs::path>(fs::directory_iterator(dir.path() / "notes"), {}).size() == 1);  // only memo.txt
+  fs::create_directory(dir.path() / "empty");
+  CHECK(run_cli({"index", dir.str("corpus"), "--db", dir.str("empty")}).exit_code == 0);
 }
 
 TEST_CASE("search --json prints every field of the contract", "[cli]") {
