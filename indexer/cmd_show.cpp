@@ -7,6 +7,17 @@ namespace madoguchi::cli {
 
 namespace {
 
+// The status as operators read it (DESIGN §3's badges).
+std::string_view status_label(VersionStatus status) {
+  switch (status) {
+    case VersionStatus::kInForce: return "有効";
+    case VersionStatus::kUpcoming: return "予定";
+    case VersionStatus::kSuperseded: return "旧版";
+    case VersionStatus::kWithdrawn: return "廃止";
+  }
+  return "";
+}
+
 Run add_show(CLI::App& app) {
   struct Options {
     std::string db, id, as_of, today;
@@ -41,7 +52,14 @@ Run add_show(CLI::App& app) {
       fmt::print("{}\n", j.dump());
       return int(kExitOk);
     }
-    fmt::print("{}  [{}]  ({})\n", cur.version.title, to_string(cur.status), cur.version.id);
+    fmt::print("{}  ［{}］  ({})\n", cur.version.title, status_label(cur.status), cur.version.id);
+    // What an operator must not read as today's guidance says so before the text.
+    if (cur.status == VersionStatus::kWithdrawn)
+      fmt::print("※ この項目は {} 時点で廃止されています。案内しないでください。\n", detail->as_of.to_string());
+    else if (cur.status == VersionStatus::kSuperseded)
+      fmt::print("※ {} 時点では旧版です。現在の案内には使わないでください。\n", detail->as_of.to_string());
+    else if (cur.status == VersionStatus::kUpcoming)
+      fmt::print("※ {} 時点ではまだ有効ではありません（予定）。\n", detail->as_of.to_string());
     fmt::print("有効: {} から{}\n", cur.version.effective.valid() ? cur.version.effective.to_string() : "(当初)",
                cur.span.until.yyyymmdd == Date::kFarFuture ? "" : " " + cur.span.until.plus_days(-1).to_string() + " まで");
     if (!cur.version.source.empty()) fmt::print("出典: {}\n", cur.version.source);
@@ -49,8 +67,8 @@ Run add_show(CLI::App& app) {
     if (detail->versions.size() > 1) {
       fmt::print("版:\n");
       for (const auto& v : detail->versions)
-        fmt::print("  {}  {:<10}  {}\n", v.version.effective.valid() ? v.version.effective.to_string() : "(当初)    ",
-                   to_string(v.status), v.version.title);
+        fmt::print("  {}  {}  {}\n", v.version.effective.valid() ? v.version.effective.to_string() : "(当初)    ",
+                   status_label(v.status), v.version.title);
     }
     return int(kExitOk);
   };

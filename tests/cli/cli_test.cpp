@@ -163,6 +163,18 @@ TEST_CASE("show --as-of --json gives the version in force on that date", "[cli]"
   CHECK(json::parse(now.out)["effective"] == "2022-09-07");
 }
 
+TEST_CASE("show says in Japanese, before the text, that a withdrawn entry is not to be read out", "[cli]") {
+  auto gone = run_cli({"show", "--db", fixture().db, "free-pcr", "--today", "2026-11-25"});
+  REQUIRE(gone.exit_code == 0);
+  const size_t notice = gone.out.find("廃止されています。案内しないでください。");
+  CHECK(gone.out.find("［廃止］") != std::string::npos);
+  REQUIRE(notice != std::string::npos);
+  CHECK(notice < gone.out.find("## 回答"));
+  auto then = run_cli({"show", "--db", fixture().db, "free-pcr", "--as-of", "2022-06-01"});
+  CHECK(then.out.find("［有効］") != std::string::npos);
+  CHECK(then.out.find("案内しないでください") == std::string::npos);
+}
+
 TEST_CASE("human output marks the matched words", "[cli]") {
   auto r = run_cli({"search", "--db", fixture().db, "保健所"});
   REQUIRE(r.exit_code == 0);
