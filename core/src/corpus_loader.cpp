@@ -179,6 +179,10 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     } else {
       corpus.synonyms = std::move(*groups);
     }
+  } else {
+    // A deleted file would drop every editors' group from the next publish without a word.
+    report.warnings.push_back(Status::invalid_input(
+        "no synonyms.tsv: no editors' synonym groups (an empty file says the corpus has none)", {"synonyms.tsv", 0}));
   }
 
   if (corpus.versions.empty() && report.errors.empty())

@@ -173,6 +173,13 @@ TEST_CASE("versions share an id; synonyms are read; README.md is not an entry", 
   CHECK(corpus->versions[0].effective < corpus->versions[1].effective);
   REQUIRE(corpus->synonyms.size() == 1);
   CHECK(corpus->synonyms[0].members.size() == 3);
+  CHECK(report.warnings.empty());
+  // Without the file (deleted by mistake, the next publish would drop every group): a warning.
+  std::filesystem::remove(dir.path() / "synonyms.tsv");
+  CorpusReport without;
+  REQUIRE(load_corpus(dir.str(), {}, without).has_value());
+  REQUIRE(without.warnings.size() == 1);
+  CHECK(without.warnings[0].message().find("no synonyms.tsv") != std::string::npos);
 }
 
 TEST_CASE("a synonym line with one member is an error with its line", "[corpus]") {
