@@ -174,10 +174,11 @@ Result<Corpus> load_corpus(const std::string& root_dir, const CorpusOptions& opt
     auto bytes = read_file(synonyms);
     if (!bytes) {
       report.errors.push_back(bytes.status());
-    } else if (auto groups = parse_synonyms("synonyms.tsv", *bytes); !groups) {
-      report.errors.push_back(groups.status());
-    } else {
+    } else if (std::vector<Status> more; auto groups = parse_synonyms("synonyms.tsv", *bytes, &more)) {
       corpus.synonyms = std::move(*groups);
+    } else {
+      report.errors.push_back(groups.status());
+      report.errors.insert(report.errors.end(), more.begin(), more.end());
     }
   } else {
     // A deleted file would drop every editors' group from the next publish without a word.

@@ -251,11 +251,13 @@ Result<EntryVersion> parse_entry(std::string_view path, std::string_view bytes, 
   }
 }
 
-Result<std::vector<SynonymGroup>> parse_synonyms(std::string_view path, std::string_view bytes) {
+Result<std::vector<SynonymGroup>> parse_synonyms(std::string_view path, std::string_view bytes,
+                                                 std::vector<Status>* more_errors) {
   const std::string p(path);
   if (auto problem = check_utf8_text(bytes)) return Status::invalid_input(problem->message, {p, problem->line});
   std::string text = clean_text(bytes);
   std::vector<SynonymGroup> groups;
+  std::vector<Status> errors;
   int line_no = 0;
   size_t pos = 0;
   while (pos < text.size()) {
@@ -279,11 +281,14 @@ Result<std::vector<SynonymGroup>> parse_synonyms(std::string_view path, std::str
     }
     if (g.members.empty()) continue;
     if (g.members.size() < 2)
-      return Status::invalid_input("a synonym group needs two or more members separated by tabs",
-                                   {p, line_no});
-    groups.push_back(std::move(g));
+      errors.push_back(
+          Status::invalid_input("a synonym group needs two or more members separated by tabs", {p, line_no}));
+    else
+      groups.push_back(std::move(g));
   }
-  return groups;
+  if (errors.empty()) return groups;
+  if (more_errors) more_errors->insert(more_errors->end(), errors.begin() + 1, errors.end());
+  return errors.front();
 }
 
 std::string_view to_string(EntryType type) {

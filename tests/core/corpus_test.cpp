@@ -186,6 +186,15 @@ TEST_CASE("a synonym line with one member is an error with its line", "[corpus]"
   auto groups = parse_synonyms("synonyms.tsv", "a\tb\nlonely\n");
   REQUIRE_FALSE(groups.has_value());
   CHECK(groups.status().where().line == 2);
+  // validate lists every such line, not the first only.
+  TempDir dir;
+  write_file(dir.path() / "a.md", entry_md("a", "題", "本文"));
+  write_file(dir.path() / "synonyms.tsv", "a\tb\nlonely\nc\td\nalone\n");
+  CorpusReport report;
+  CHECK_FALSE(load_corpus(dir.str(), {}, report).has_value());
+  REQUIRE(report.errors.size() == 2);
+  CHECK(report.errors[0].where().line == 2);
+  CHECK(report.errors[1].where().line == 4);
 }
 
 TEST_CASE("empty corpora, oversized files and links outside are refused", "[corpus]") {

@@ -108,6 +108,9 @@ Result<EntryVersion> parse_entry(std::string_view path, std::string_view bytes,
                                  std::vector<Status>* warnings = nullptr);
 
 // Parses synonyms.tsv text: one group per line, members separated by tabs, '#' comments.
-Result<std::vector<SynonymGroup>> parse_synonyms(std::string_view path, std::string_view text);
+// A line with one member is an error; with `more_errors`, every such line after the first (which
+// is the returned status) is appended there, so that validate lists them all.
+Result<std::vector<SynonymGroup>> parse_synonyms(std::string_view path, std::string_view text,
+                                                 std::vector<Status>* more_errors = nullptr);
 
 }  // namespace madoguchi
