@@ -24,6 +24,17 @@ int report(const Status& status) {
   return exit_code_for(status);
 }
 
+CLI::Validator date_check() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        const auto d = Date::parse(text);
+        if (!d) return "'" + text + "' is not a date (YYYY-MM-DD)";
+        if (d->yyyymmdd >= Date::kFarFuture) return "'" + text + "' is the index's \"no end\" date: give an earlier one";
+        return "";
+      },
+      "YYYY-MM-DD");
+}
+
 std::optional<Date> parse_date_option(const std::string& text, const char* option, bool& ok) {
   if (text.empty()) return std::nullopt;
   auto d = Date::parse(text);

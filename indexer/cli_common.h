@@ -1,6 +1,7 @@
 // What every subcommand shares: exit codes (DESIGN §8), printing a Status, JSON of core types.
 #pragma once
 
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -15,6 +16,10 @@ enum Exit : int { kExitOk = 0, kExitBadInput = 1, kExitUsage = 2, kExitFailure =
 int exit_code_for(const Status& status);
 // Prints "path:line: error: message" to stderr and returns the exit code for it.
 int report(const Status& status);
+
+// CLI11's check for --as-of and --today: a date the index can answer for. An empty value is
+// refused too (it used to mean today, unnoticed), and so is 9999-12-31, the index's "no end".
+CLI::Validator date_check();
 
 // Parses a --as-of / --today value; prints a usage error when malformed.
 std::optional<Date> parse_date_option(const std::string& text, const char* option, bool& ok);

@@ -60,8 +60,8 @@ Run add_eval(CLI::App& app) {
   app.add_option("--run", o->run, "Write the top 10 per query as a TREC run to this file");
   app.add_flag("--json", o->json, "Print the figures as one JSON object");
   app.add_flag("--keystrokes", o->keystrokes, "Also replay every character prefix (keystrokes to answer)");
-  app.add_option("--as-of", o->as_of, "Search what was in force on this date (YYYY-MM-DD)");
-  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)");
+  app.add_option("--as-of", o->as_of, "Search what was in force on this date (YYYY-MM-DD)")->check(date_check());
+  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)")->check(date_check());
   add_sudachi_flags(app, o->sudachi);
   return [o]() {
     auto sudachi = sudachi_options(o->sudachi);

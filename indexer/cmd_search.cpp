@@ -66,8 +66,8 @@ Run add_search(CLI::App& app) {
   app.add_flag("--json", o->json, "One JSON object per query");
   app.add_flag("--explain", o->explain, "Show why each hit matched: term, field, route, share of the score");
   app.add_option("--limit", o->limit, "Hits per query (default 10)")->check(CLI::Range(1, 1000));
-  app.add_option("--as-of", o->as_of, "Search what was in force on this date (YYYY-MM-DD)");
-  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)");
+  app.add_option("--as-of", o->as_of, "Search what was in force on this date (YYYY-MM-DD)")->check(date_check());
+  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)")->check(date_check());
   app.add_option("--category", o->category, "Only this category");
   app.add_option("--type", o->type, "Only this type (faq, policy, routing, script, notice)");
   app.add_option("--municipality", o->municipality, "Only entries for this municipality");

@@ -26,8 +26,8 @@ Run add_show(CLI::App& app) {
   auto o = std::make_shared<Options>();
   app.add_option("--db", o->db, "Index directory")->required();
   app.add_option("ID", o->id, "Entry id")->required();
-  app.add_option("--as-of", o->as_of, "Show the version in force on this date (YYYY-MM-DD)");
-  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)");
+  app.add_option("--as-of", o->as_of, "Show the version in force on this date (YYYY-MM-DD)")->check(date_check());
+  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD)")->check(date_check());
   app.add_flag("--json", o->json, "Print JSON");
   return [o]() {
     bool ok = true;

@@ -55,6 +55,14 @@ TEST_CASE("a missing corpus or database is bad input (1); bad usage is 2", "[cli
   CHECK(run_cli({"search", "発熱"}).exit_code == 2);                       // --db missing
   CHECK(run_cli({"search", "--db", fixture().db, "--limit", "0", "x"}).exit_code == 2);
   CHECK(run_cli({"search", "--db", fixture().db, "--as-of", "2022-13-40", "x"}).exit_code == 2);
+  // An empty date meant today without a word; 9999-12-31 is the index's "no end" and found nothing.
+  for (const char* date : {"", "9999-12-31"}) {
+    for (const char* option : {"--as-of", "--today"}) {
+      auto r = run_cli({"show", "--db", fixture().db, "fever-consult", option, date});
+      CHECK(r.exit_code == 2);
+      CHECK(r.err.find(option) != std::string::npos);
+    }
+  }
   CHECK(run_cli({"frobnicate"}).exit_code == 2);
   CHECK(run_cli({"--help"}).exit_code == 0);
   CHECK(run_cli({"--version"}).exit_code == 0);
