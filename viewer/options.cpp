@@ -47,8 +47,11 @@ std::optional<int> parse_options(int argc, char** argv, ViewerOptions& o) {
     return 2;
   }
   for (const auto* opt : {&o.today, &o.as_of}) {
-    if (!opt->empty() && !Date::parse(*opt)) {
-      std::fprintf(stderr, "madoguchi-viewer: error: '%s' is not a date (YYYY-MM-DD)\n", opt->c_str());
+    // Given empty it would mean today without a word; 9999-12-31 is the index's "no end".
+    const bool given = app.count(opt == &o.today ? "--today" : "--as-of") > 0;
+    const auto date = Date::parse(*opt);
+    if ((given || !opt->empty()) && (!date || date->yyyymmdd >= Date::kFarFuture)) {
+      std::fprintf(stderr, "madoguchi-viewer: error: '%s' is not a date (YYYY-MM-DD, before 9999-12-31)\n", opt->c_str());
       return 2;
     }
   }

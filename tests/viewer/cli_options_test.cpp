@@ -32,6 +32,8 @@ TEST_CASE("viewer usage errors exit 2", "[viewer][cli]") {
   CHECK(viewer({"--gl", "4"}).code == 2);
   CHECK(viewer({"--today", "2023-13-01"}).code == 2);
   CHECK(viewer({"--as-of", "yesterday"}).code == 2);
+  CHECK(viewer({"--as-of", ""}).code == 2);            // not today without a word
+  CHECK(viewer({"--today", "9999-12-31"}).code == 2);  // the index's "no end"
   CHECK(viewer({"--size", "10x10"}).code == 2);
   CHECK(viewer({"--size", "wide"}).code == 2);
   CHECK(viewer({"stray-argument"}).code == 2);
