@@ -68,8 +68,17 @@ std::string trim(std::string_view s) {
   return out;
 }
 
+// Whether Markdown reads `line` as a heading: one to six '#' and then a space or nothing. Only such
+// a line needs its escape; #7119 (the emergency advice line) is text, and an escape there would
+// show as a backslash to operators.
+bool reads_as_heading(std::string_view line) {
+  const size_t hashes = line.find_first_not_of('#');
+  const size_t n = hashes == std::string_view::npos ? line.size() : hashes;
+  return n >= 1 && n <= 6 && (n == line.size() || line[n] == ' ' || line[n] == '\t');
+}
+
 // Cell text as it goes into Markdown: LF line ends, no trailing blanks, and a line that would
-// open a new "## " section is escaped so the answer is never cut short.
+// open a new "## " section (or any heading) is escaped so the answer is never cut short.
 std::string clean_cell(std::string_view cell) {
   std::string text = trim(clean_text(cell));
   std::string out;
@@ -79,7 +88,7 @@ std::string clean_cell(std::string_view cell) {
     if (eol == std::string::npos) eol = text.size();
     std::string line = text.substr(pos, eol - pos);
     while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.pop_back();
-    if (line.rfind("#", 0) == 0) line = "\\" + line;
+    if (reads_as_heading(line)) line = "\\" + line;
     out += line;
     if (eol < text.size()) out += '\n';
     pos = eol + 1;

@@ -141,6 +141,12 @@ TEST_CASE("sheets without ids get stable ids from their question; Q/A headers an
   auto parsed = parse_entry("x.md", d->entries.at(0).content);
   REQUIRE(parsed.has_value());
   CHECK(parsed->answer.find("後半") != std::string::npos);
+  // Only headings are escaped: #7119 (a hotline) is text and reaches operators as typed.
+  auto e = import_csv("s.csv", "質問,回答\n救急相談は？,\"#7119に電話してください。\n# 見出し\"\n", {});
+  REQUIRE(e.has_value());
+  auto hotline = parse_entry("x.md", e->entries.at(0).content);
+  REQUIRE(hotline.has_value());
+  CHECK(hotline->answer == "#7119に電話してください。\n\\# 見出し");
 }
 
 TEST_CASE("CSV errors name FILE:LINE of the CSV and nothing is written", "[robustness][csv]") {
