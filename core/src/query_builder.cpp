@@ -358,6 +358,28 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     return false;
   };
 
+  // Editors' groups reach unconverted kana too (もふもふ with うさぎ): the run's own words, as the
+  // synonym table keys them, matched greedily as below; the run is still read for readings.
+  for (const auto& run : runs) {
+    std::vector<std::string> run_words;
+    for (const Token& t : tokens)
+      if (t.begin >= run.begin && t.end <= run.end && t.kind == TokenKind::kWord && !is_phrasing_word(t.term))
+        run_words.push_back(t.term);
+    for (size_t i = 0; i < run_words.size(); ++i) {
+      for (size_t len = std::min<size_t>(4, run_words.size() - i); len >= 1; --len) {
+        std::string key;
+        for (size_t k = i; k < i + len; ++k) {
+          if (k > i) key += ' ';
+          key += run_words[k];
+        }
+        if (!synonyms_.count(key)) continue;
+        add_group(key, 1.0, "synonym");
+        i += len - 1;
+        break;
+      }
+    }
+  }
+
   // Words, with synonym groups matched greedily (longest span of query words first).
   std::vector<const Token*> words;
   for (const Token& t : tokens) {
