@@ -52,8 +52,10 @@ Run add_import_csv(CLI::App& app) {
       fmt::print(stderr, "nothing written: {} error(s)\n", imported->errors.size());
       return exit_code_for(imported->errors.front());
     }
-    auto written = write_imported_entries(*imported, o->out);
+    std::vector<Status> warnings;
+    auto written = write_imported_entries(*imported, o->out, &warnings);
     if (!written) return report(written.status());
+    for (const auto& w : warnings) print_warning(w);
     fmt::print("imported {} entries from {} ({}) into {}: {} written, {} unchanged\n", imported->entries.size(),
                o->file, imported->encoding, o->out, *written, int(imported->entries.size()) - *written);
     return int(kExitOk);

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <xxhash.h>
 #include <yaml-cpp/yaml.h>
@@ -339,8 +340,56 @@ Result<CsvImport> import_csv(std::string_view path, std::string_view bytes, cons
   return result;
 }
 
-Result<int> write_imported_entries(const CsvImport& imported, const std::string& out_dir) {
+namespace {
+
+// The id an imported file name carries: "q-2.md" and "q-2@2024-04-01.md" -> "q-2".
+std::string id_of_file_name(const std::string& name) {
+  const size_t at = name.find('@');
+  return at != std::string::npos ? name.substr(0, at) : name.substr(0, name.size() - 3);
+}
+
+// The entry files under `dir` (hidden names skipped), relative path by id.
+std::multimap<std::string, std::string> entry_ids_in(const fs::path& dir) {
+  std::multimap<std::string, std::string> ids;
   std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (name.starts_with(".")) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (!it->is_regular_file(ec) || !name.ends_with(".md") || name == "README.md") continue;
+    std::ifstream in(it->path(), std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    if (auto entry = parse_entry(name, bytes.str())) ids.emplace(entry->id, fs::relative(it->path(), dir).string());
+  }
+  return ids;
+}
+
+}  // namespace
+
+Result<int> write_imported_entries(const CsvImport& imported, const std::string& out_dir,
+                                   std::vector<Status>* warnings) {
+  std::error_code ec;
+  const auto existing = entry_ids_in(out_dir);
+  std::set<std::string> imported_names;
+  for (const auto& e : imported.entries) imported_names.insert(e.file_name);
+  for (const auto& e : imported.entries) {
+    const std::string id = id_of_file_name(e.file_name);
+    for (auto [it, end] = existing.equal_range(id); it != end; ++it) {
+      const std::string& other = it->second;
+      if (imported_names.count(other)) continue;
+      if (id_of_file_name(fs::path(other).filename().string()) != id)
+        return Status::invalid_input("has id '" + id + "', which the sheet's row on line " + std::to_string(e.line) +
+                                         " also gives: nothing written (give one of them another id)",
+                                     {(fs::path(out_dir) / other).string(), 0});
+      if (warnings)
+        warnings->push_back(Status::invalid_input(
+            "another version of '" + id + "' is not in this sheet: remove it if the sheet replaced it",
+            {(fs::path(out_dir) / other).string(), 0}));
+    }
+  }
   fs::create_directories(out_dir, ec);
   if (ec) return Status::io_error("cannot create directory: " + ec.message(), {out_dir, 0});
   int written = 0;

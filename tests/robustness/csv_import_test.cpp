@@ -203,3 +203,29 @@ TEST_CASE("rows sharing a question with different 施行日 become versions of o
   CHECK(corpus->versions.size() == 2);
   CHECK(corpus->versions[0].id == corpus->versions[1].id);
 }
+
+TEST_CASE("an id another file in the output already has stops the import; an old version is a warning",
+          "[robustness][csv]") {
+  TempDir dir;
+  write_file(dir.path() / "other.md", entry_md("q-2", "手書き", "手書きの回答"));
+  auto r = import_csv("c.csv", "ID,質問,回答\n1,Q1,A1\n2,Q2,A2\n", {});
+  REQUIRE(r.has_value());
+  REQUIRE(r->ok());
+  auto refused = write_imported_entries(*r, dir.str());
+  REQUIRE_FALSE(refused.has_value());
+  CHECK(refused.status().where().path == (dir.path() / "other.md").string());
+  CHECK(refused.status().message().find("line 3") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() / "q-1.md"));  // nothing written
+
+  // The sheet moved a row's 施行日: the earlier import's file of that id is named in a warning.
+  TempDir out;
+  auto before = import_csv("r.csv", "質問,回答,施行日\n咳が出る,内科へ,2024-04-01\n", {});
+  REQUIRE(before.has_value());
+  REQUIRE(write_imported_entries(*before, out.str()).has_value());
+  auto after = import_csv("r.csv", "質問,回答,施行日\n咳が出る,内科へ,2024-05-01\n", {});
+  REQUIRE(after.has_value());
+  std::vector<Status> warnings;
+  REQUIRE(write_imported_entries(*after, out.str(), &warnings).has_value());
+  REQUIRE(warnings.size() == 1);
+  CHECK(warnings[0].where().path == (out.path() / before->entries[0].file_name).string());
+}

@@ -53,7 +53,12 @@ Result<CsvImport> import_csv(std::string_view path, std::string_view bytes, cons
 
 // Writes the entries into `out_dir` (created if absent). Each file is written to a temporary name
 // and renamed into place; a file whose bytes are already there is left untouched. Returns how
-// many files were written (new or changed). REQUIRES: imported.ok()
-Result<int> write_imported_entries(const CsvImport& imported, const std::string& out_dir);
+// many files were written (new or changed). An entry whose id a file already in `out_dir` has
+// under a name the import would not give it (other.md holding id q-2) is an error and nothing is
+// written: the corpus would not validate. Another version's file of an imported id (an earlier
+// import's q-2@2023-04-01.md) is a warning in `warnings`: the sheet may have replaced it.
+// REQUIRES: imported.ok()
+Result<int> write_imported_entries(const CsvImport& imported, const std::string& out_dir,
+                                   std::vector<Status>* warnings = nullptr);
 
 }  // namespace madoguchi
