@@ -101,7 +101,7 @@ std::vector<std::string> split_list(std::string_view cell) {
   std::string s(cell);
   for (const char* sep : {"、", "，", "；", "\n"}) {
     size_t at;
-    while ((at = s.find(sep)) != std::string::npos) s.replace(at, std::string_view(sep).size(), ",");
+    while ((at = s.find(sep)) != std::string::npos) s.replace(at, std::string_view(sep).size(), 1, ',');
   }
   for (char& c : s)
     if (c == ';') c = ',';

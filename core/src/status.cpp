@@ -7,7 +7,10 @@ std::string Status::to_string() const {
   std::string out;
   if (!where_.path.empty()) {
     out += where_.path;
-    if (where_.line > 0) out += ":" + std::to_string(where_.line);
+    if (where_.line > 0) {
+      out += ':';
+      out += std::to_string(where_.line);
+    }
     out += ": ";
   }
   out += "error: ";

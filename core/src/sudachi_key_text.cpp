@@ -101,7 +101,10 @@ std::string index_key_terms(std::string_view text) {
   std::string out;
   for (const auto& [term, offsets] : lines) {
     out += term;
-    for (size_t i = 0; i < offsets.size(); ++i) out += (i ? "," : "\t") + std::to_string(offsets[i]);
+    for (size_t i = 0; i < offsets.size(); ++i) {
+      out += i ? ',' : '\t';
+      out += std::to_string(offsets[i]);
+    }
     out += '\n';
   }
   return out;
