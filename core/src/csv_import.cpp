@@ -10,6 +10,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "csv_import_decode.h"
+#include "corpus_walk.h"
 #include "csv_import_rows.h"
 #include "madoguchi/analyzer.h"
 #include "madoguchi/corpus.h"
@@ -348,21 +349,19 @@ std::string id_of_file_name(const std::string& name) {
   return at != std::string::npos ? name.substr(0, at) : name.substr(0, name.size() - 3);
 }
 
-// The entry files under `dir` (hidden names skipped), relative path by id.
+// The entry files under `dir`, found as the corpus loader finds them (corpus_walk.h), relative
+// path by id. Files that do not parse, and links the walk refuses, are the corpus's own problems.
 std::multimap<std::string, std::string> entry_ids_in(const fs::path& dir) {
   std::multimap<std::string, std::string> ids;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (name.starts_with(".")) {
-      if (it->is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (!it->is_regular_file(ec) || !name.ends_with(".md") || name == "README.md") continue;
-    std::ifstream in(it->path(), std::ios::binary);
+  const fs::path root = fs::canonical(dir, ec);
+  if (ec || !fs::is_directory(root, ec)) return ids;
+  std::vector<Status> refused;
+  for (const FoundFile& file : find_entry_files(root.string(), refused)) {
+    std::ifstream in(root / file.rel, std::ios::binary);
     std::ostringstream bytes;
     bytes << in.rdbuf();
-    if (auto entry = parse_entry(name, bytes.str())) ids.emplace(entry->id, fs::relative(it->path(), dir).string());
+    if (auto entry = parse_entry(file.rel, bytes.str())) ids.emplace(entry->id, file.rel);
   }
   return ids;
 }

@@ -358,6 +358,22 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     return false;
   };
 
+  // How many words from `terms[i]` on (up to four, the longest first) make a key of the synonym
+  // table that `wanted` accepts; the group is added. 0: none.
+  auto add_longest_group = [&](const std::vector<std::string>& terms, size_t i, auto&& wanted) -> size_t {
+    for (size_t len = std::min<size_t>(4, terms.size() - i); len >= 1; --len) {
+      std::string key;
+      for (size_t k = i; k < i + len; ++k) {
+        if (k > i) key += ' ';
+        key += terms[k];
+      }
+      if (!synonyms_.count(key) || !wanted(key)) continue;
+      add_group(key, 1.0, "synonym");
+      return len;
+    }
+    return 0;
+  };
+
   // Editors' groups reach unconverted kana too (もふもふ with うさぎ): the run's own words, as the
   // synonym table keys them, matched greedily as below; the run is still read for readings.
   for (const auto& run : runs) {
@@ -365,21 +381,10 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     for (const Token& t : tokens)
       if (t.begin >= run.begin && t.end <= run.end && t.kind == TokenKind::kWord && !is_phrasing_word(t.term))
         run_words.push_back(t.term);
-    for (size_t i = 0; i < run_words.size(); ++i) {
-      for (size_t len = std::min<size_t>(4, run_words.size() - i); len >= 1; --len) {
-        std::string key;
-        for (size_t k = i; k < i + len; ++k) {
-          if (k > i) key += ' ';
-          key += run_words[k];
-        }
-        // Only for words no entry writes: the others are found by their readings already, and
-        // their groups cost up to 44% more instructions on a keystroke (こどもが at 100k).
-        if (!synonyms_.count(key) || terms_.exists(key)) continue;
-        add_group(key, 1.0, "synonym");
-        i += len - 1;
-        break;
-      }
-    }
+    // Only for words no entry writes: the others are found by their readings already, and their
+    // groups cost up to 44% more instructions on a keystroke (こどもが at 100k).
+    for (size_t i = 0; i < run_words.size();)
+      i += std::max<size_t>(1, add_longest_group(run_words, i, [&](const std::string& key) { return !terms_.exists(key); }));
   }
 
   // Words, with synonym groups matched greedily (longest span of query words first).
@@ -396,15 +401,10 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
     add(t.term, "question", "exact", prefixed(schema::kQuestion, t.term), weights_.question,
         std::string(schema::kQuestion) + t.term);
   }
+  std::vector<std::string> word_terms;
+  for (const Token* w : words) word_terms.push_back(w->term);
   for (size_t i = 0; i < words.size();) {
-    size_t matched = 0;
-    for (size_t len = std::min<size_t>(4, words.size() - i); len >= 1 && !matched; --len) {
-      std::string key;
-      for (size_t k = i; k < i + len; ++k) key += (k > i ? " " : "") + words[k]->term;
-      if (!synonyms_.count(key)) continue;
-      add_group(key, 1.0, "synonym");
-      matched = len;
-    }
+    size_t matched = add_longest_group(word_terms, i, [](const std::string&) { return true; });
     if (!matched) {
       add(words[i]->term, "text", "exact", Xapian::Query(words[i]->term), 1.0, words[i]->term);
       if (words[i]->noun) add_parts(words[i]->term, weights_.parts);
