@@ -171,13 +171,16 @@ struct ReleaseLog::Impl {
     std::istringstream list(db.get_metadata(entry_history_key(id)));
     for (int r; list >> r;) touched.push_back(r);
     std::map<std::pair<std::string, std::string>, size_t> index;  // (uid, hash) -> versions[i]
-    auto remember = [&](const VersionRef& ref, int published_in) -> Status {
-      if (index.count({ref.uid, ref.hash})) return Status();
+    auto version_of = [&](const VersionRef& ref) -> Result<HistoricVersion*> {
+      if (auto it = index.find({ref.uid, ref.hash}); it != index.end()) return &h.versions[it->second];
       auto v = load_version(db, ref);
       if (!v) return v.status();
       index[{ref.uid, ref.hash}] = h.versions.size();
-      h.versions.push_back({ref.uid, ref.hash, std::move(v->version), published_in, 0});
-      return Status();
+      h.versions.push_back({ref.uid, ref.hash, std::move(v->version), {}});
+      return &h.versions.back();
+    };
+    auto contains = [](const std::vector<VersionRef>& refs, const VersionRef& ref) {
+      return std::find(refs.begin(), refs.end(), ref) != refs.end();
     };
     for (int r : touched) {
       auto ri = info(r);
@@ -186,13 +189,18 @@ struct ReleaseLog::Impl {
       if (!records) return records.status();
       auto c = std::find_if(records->begin(), records->end(), [&](const auto& rec) { return rec.id == id; });
       if (c == records->end()) continue;
-      for (const auto& ref : c->before)
-        if (auto s = remember(ref, 0); !s.ok()) return s;  // known before the first release
-      for (const auto& ref : c->before)
-        if (std::find(c->after.begin(), c->after.end(), ref) == c->after.end())
-          h.versions[index[{ref.uid, ref.hash}]].removed_in = r;
-      for (const auto& ref : c->after)
-        if (auto s = remember(ref, r); !s.ok()) return s;
+      for (const auto& ref : c->before) {
+        auto v = version_of(ref);
+        if (!v) return v.status();
+        if ((*v)->spans.empty()) (*v)->spans.push_back({0, 0});  // live before the first release
+        if (!contains(c->after, ref)) (*v)->spans.back().removed_in = r;
+      }
+      for (const auto& ref : c->after) {
+        if (contains(c->before, ref)) continue;
+        auto v = version_of(ref);
+        if (!v) return v.status();
+        if (!(*v)->live()) (*v)->spans.push_back({r, 0});  // new, or back after a removal
+      }
       auto change = build_change(id, c->before, c->after);
       if (!change) return change.status();
       h.releases.push_back({std::move(*ri), std::move(*change)});
@@ -203,7 +211,9 @@ struct ReleaseLog::Impl {
     for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) {
       Xapian::Document doc = db.get_document(*p);
       VersionRef ref{id + "@" + doc.get_value(schema::kSlotEffective), doc.get_value(schema::kSlotFileHash)};
-      if (auto s = remember(ref, 0); !s.ok()) return s;
+      auto v = version_of(ref);
+      if (!v) return v.status();
+      if ((*v)->spans.empty()) (*v)->spans.push_back({0, 0});
     }
     if (h.versions.empty()) return Status::not_found("no entry with id '" + id + "' in any release");
     return h;

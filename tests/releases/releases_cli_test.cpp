@@ -61,6 +61,15 @@ TEST_CASE("publish, change, diff, history and rollback from the command line", "
   CHECK(found["hits"][0]["id"] == "voucher");
   CHECK(parse(run_cli({"search", "--db", db, "--json", "ワクチン"}))["hits"].empty());
   CHECK(parse(run_cli({"history", "--db", db, "voucher", "--json"}))["releases"].size() == 3);
+  // After the rollback the first text of isolation is live again, in a second stretch.
+  auto restored = parse(run_cli({"history", "--db", db, "isolation", "--json"}))["versions"];
+  CHECK(restored[0]["live"] == true);
+  CHECK(restored[0]["removed_in"] == nullptr);
+  CHECK(restored[0]["spans"] == nlohmann::json::parse(
+                                    R"([{"published_in":1,"removed_in":2},{"published_in":3,"removed_in":null}])"));
+  CHECK(restored[1]["live"] == false);
+  CHECK(run_cli({"history", "--db", db, "isolation"}).out.find("published in 1, removed in 2; published in 3, live") !=
+        std::string::npos);
 }
 
 TEST_CASE("release commands report bad input and usage with the contract's exit codes", "[releases][cli]") {

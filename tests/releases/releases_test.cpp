@@ -35,6 +35,16 @@ void change_three(const TempDir& dir) {
   std::filesystem::remove(dir.path() / "corpus/voucher.md");
 }
 
+// Release 1 of the three entries in dir/live, then the corpus changed as change_three says
+// (not yet published); returns the database path.
+std::string publish_three_then_change(const TempDir& dir) {
+  write_three(dir);
+  const std::string db = dir.str("live");
+  REQUIRE(publish(load(dir), db, {.message = "1"}).has_value());
+  change_three(dir);
+  return db;
+}
+
 std::vector<std::string> hit_ids(Searcher& s, const std::string& q) {
   auto r = s.search({.query = q});
   REQUIRE(r.has_value());
@@ -116,10 +126,7 @@ TEST_CASE("publishing an unchanged corpus makes no release", "[releases]") {
 
 TEST_CASE("history shows every version and release of an entry, even after it was withdrawn", "[releases]") {
   TempDir dir;
-  write_three(dir);
-  const std::string db = dir.str("live");
-  REQUIRE(publish(load(dir), db, {.message = "1"}).has_value());
-  change_three(dir);
+  const std::string db = publish_three_then_change(dir);
   REQUIRE(publish(load(dir), db, {.message = "2"}).has_value());
   auto opened = ReleaseLog::open(db);
   REQUIRE(opened.has_value());
@@ -128,17 +135,17 @@ TEST_CASE("history shows every version and release of an entry, even after it wa
   auto iso = log->history("isolation");
   REQUIRE(iso.has_value());
   REQUIRE(iso->versions.size() == 2);
-  CHECK(iso->versions[0].published_in == 1);
-  CHECK(iso->versions[0].removed_in == 2);
+  CHECK(iso->versions[0].spans.at(0).published_in == 1);
+  CHECK(iso->versions[0].spans.at(0).removed_in == 2);
   CHECK(iso->versions[0].content.answer.find("7日間") != std::string::npos);
-  CHECK(iso->versions[1].published_in == 2);
-  CHECK(iso->versions[1].removed_in == 0);
+  CHECK(iso->versions[1].spans.at(0).published_in == 2);
+  CHECK(iso->versions[1].live());
   REQUIRE(iso->releases.size() == 2);
   CHECK(iso->releases[1].change.kind == ChangeKind::kChanged);
 
   auto gone = log->history("voucher");
   REQUIRE(gone.has_value());
-  CHECK(gone->versions.at(0).removed_in == 2);
+  CHECK(gone->versions.at(0).spans.at(0).removed_in == 2);
   CHECK(gone->releases.back().change.kind == ChangeKind::kWithdrawn);
   CHECK(log->history("no-such-entry").status().code() == Code::kNotFound);
 }
@@ -199,12 +206,49 @@ TEST_CASE("rollback publishes a new release with an earlier release's state", "[
   CHECK(rollback(db, 9, {.message = "x"}).status().code() == Code::kNotFound);
 }
 
+TEST_CASE("history shows each stretch a version was live, also when its content came back", "[releases]") {
+  TempDir dir;
+  const std::string db = publish_three_then_change(dir);
+  REQUIRE(publish(load(dir), db, {.message = "2"}).has_value());
+  REQUIRE(rollback(db, 1, {.message = "3"}).has_value());
+  REQUIRE(publish(load(dir), db, {.message = "4"}).has_value());
+  write_three(dir);
+  REQUIRE(publish(load(dir), db, {.message = "5"}).has_value());
+  auto log = std::move(*ReleaseLog::open(db));
+
+  // The corpus alternates (4 publishes release 2's files again, 5 release 1's): isolation's
+  // 7日間 was live in 1, from the rollback (3) and from 5 on; 5日間 in 2 and 4.
+  auto iso = log->history("isolation");
+  REQUIRE(iso.has_value());
+  REQUIRE(iso->versions.size() == 2);
+  const auto& seven = iso->versions[0];
+  CHECK(seven.content.answer.find("7日間") != std::string::npos);
+  REQUIRE(seven.spans.size() == 3);
+  CHECK((seven.spans[0].published_in == 1 && seven.spans[0].removed_in == 2));
+  CHECK((seven.spans[1].published_in == 3 && seven.spans[1].removed_in == 4));
+  CHECK((seven.spans[2].published_in == 5 && seven.spans[2].removed_in == 0));
+  CHECK(seven.live());
+  const auto& five = iso->versions[1];
+  REQUIRE(five.spans.size() == 2);
+  CHECK((five.spans[0].published_in == 2 && five.spans[0].removed_in == 3));
+  CHECK((five.spans[1].published_in == 4 && five.spans[1].removed_in == 5));
+  CHECK_FALSE(five.live());
+
+  // voucher: live in 1, withdrawn in 2, back in 3, withdrawn in 4, back in 5: the gaps show.
+  auto voucher = log->history("voucher");
+  REQUIRE(voucher.has_value());
+  REQUIRE(voucher->versions.size() == 1);
+  const auto& spans = voucher->versions[0].spans;
+  REQUIRE(spans.size() == 3);
+  CHECK((spans[0].published_in == 1 && spans[0].removed_in == 2));
+  CHECK((spans[1].published_in == 3 && spans[1].removed_in == 4));
+  CHECK((spans[2].published_in == 5 && spans[2].removed_in == 0));
+  CHECK(voucher->versions[0].live());
+}
+
 TEST_CASE("a publish that fails before its commit leaves the previous release serving", "[releases]") {
   TempDir dir;
-  write_three(dir);
-  const std::string db = dir.str("live");
-  REQUIRE(publish(load(dir), db, {.message = "1"}).has_value());
-  change_three(dir);
+  const std::string db = publish_three_then_change(dir);
   auto failed = publish(load(dir), db, {.message = "2", .before_commit = [] { return Status::io_error("disk full"); }});
   CHECK_FALSE(failed.has_value());
   auto opened = ReleaseLog::open(db);
@@ -217,10 +261,7 @@ TEST_CASE("a publish that fails before its commit leaves the previous release se
 
 TEST_CASE("a second publisher fails clearly while the first holds the write lock", "[releases]") {
   TempDir dir;
-  write_three(dir);
-  const std::string db = dir.str("live");
-  REQUIRE(publish(load(dir), db, {.message = "1"}).has_value());
-  change_three(dir);
+  const std::string db = publish_three_then_change(dir);
   Xapian::WritableDatabase holder(db, Xapian::DB_OPEN);  // the "first publisher"
   auto second = publish(load(dir), db, {.message = "2"});
   REQUIRE_FALSE(second.has_value());
@@ -232,10 +273,7 @@ TEST_CASE("a second publisher fails clearly while the first holds the write lock
 
 TEST_CASE("index refuses a live database so that no change escapes the release log", "[releases]") {
   TempDir dir;
-  write_three(dir);
-  const std::string db = dir.str("live");
-  REQUIRE(publish(load(dir), db, {.message = "1"}).has_value());
-  change_three(dir);
+  const std::string db = publish_three_then_change(dir);
   auto built = build_index(load(dir), db);
   REQUIRE_FALSE(built.has_value());
   CHECK(built.status().code() == Code::kInvalidInput);
@@ -254,8 +292,8 @@ TEST_CASE("the first publish to a database built by index records it as release 
   REQUIRE(publish(load(dir), db, {.message = "2"}).has_value());
   auto h = (*ReleaseLog::open(db))->history("voucher");
   REQUIRE(h.has_value());
-  CHECK(h->versions.at(0).published_in == 0);  // known before the first release
-  CHECK(h->versions.at(0).removed_in == 2);
+  CHECK(h->versions.at(0).spans.at(0).published_in == 0);  // known before the first release
+  CHECK(h->versions.at(0).spans.at(0).removed_in == 2);
 }
 
 TEST_CASE("a searcher reports its release and follows new ones; one that fell behind retries", "[releases]") {

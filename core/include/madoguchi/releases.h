@@ -85,13 +85,21 @@ struct ReleaseDiff {
   bool synonyms_changed = false;
 };
 
+// Releases in which one version's content was live: from published_in up to removed_in.
+struct LiveSpan {
+  int published_in = 0;  // release that brought the content in (0: before the first release)
+  int removed_in = 0;    // release that replaced or withdrew it (0: still live)
+};
+
 // One version of an entry as it ever existed in a release.
 struct HistoricVersion {
   std::string uid;
-  std::string hash;           // content hash (xxh64 of the source file, hex)
+  std::string hash;  // content hash (xxh64 of the source file, hex)
   EntryVersion content;
-  int published_in = 0;       // release that introduced this content (0: before the first release)
-  int removed_in = 0;         // release that replaced or withdrew it (0: still live)
+  // Oldest first; more than one when the same content came back (a rollback, an edit undone,
+  // an entry withdrawn and added again).
+  std::vector<LiveSpan> spans;
+  bool live() const { return !spans.empty() && spans.back().removed_in == 0; }
 };
 
 struct EntryHistory {
