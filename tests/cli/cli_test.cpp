@@ -47,7 +47,7 @@ TEST_CASE("validate reports a broken front matter as path:line and exits 1", "[c
   CHECK(r.err.find("sub/broken.md:3: error:") != std::string::npos);
 }
 
-TEST_CASE("a missing corpus or database is bad input (1); bad usage is 2", "[cli]") {
+TEST_CASE("a missing corpus or database is bad input (1), bad usage is 2", "[cli]") {
   CHECK(run_cli({"validate", "/nonexistent/corpus"}).exit_code == 1);
   CHECK(run_cli({"search", "--db", "/nonexistent/db", "発熱"}).exit_code == 1);
   CHECK(run_cli({"show", "--db", fixture().db, "no-such-id"}).exit_code == 1);
@@ -189,7 +189,7 @@ TEST_CASE("human output marks the matched words", "[cli]") {
   CHECK(r.out.find("【保健所】") != std::string::npos);
 }
 
-TEST_CASE("index and publish read only files whose stamp changed; --verify reads them all", "[cli][stamps]") {
+TEST_CASE("index and publish read only files whose stamp changed, --verify reads them all", "[cli][stamps]") {
   TempDir dir;
   write_fixture_corpus(dir.path() / "corpus");
   const std::string corpus = dir.str("corpus");

@@ -160,7 +160,7 @@ TEST_CASE("loading a corpus collects every error, sorted by path", "[corpus]") {
   CHECK(report.errors[2].where().path == "z.md");
 }
 
-TEST_CASE("versions share an id; synonyms are read; README.md is not an entry", "[corpus]") {
+TEST_CASE("versions share an id, synonyms are read, README.md is not an entry", "[corpus]") {
   TempDir dir;
   write_file(dir.path() / "README.md", "# sample\n");
   write_file(dir.path() / "iso@2022-01-01.md", entry_md("iso", "療養期間", "10日間", "effective: 2022-01-01\n"));

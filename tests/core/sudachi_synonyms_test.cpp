@@ -120,7 +120,7 @@ TEST_CASE("Sudachi's don't-expand flags: 1 is expanded to but expands nothing, 2
   CHECK(sudachi_pairs(decode_key_sets(encode_key_sets(sets)), [](const std::string&) { return true; }, {}) == pairs);
 }
 
-TEST_CASE("a missing Sudachi dictionary is not found; a malformed one names the file and line", "[sudachi]") {
+TEST_CASE("a missing Sudachi dictionary is not found, a malformed one names the file and line", "[sudachi]") {
   TempDir dir;
   auto missing = load_sudachi_dictionary(dir.str("none.json"));
   REQUIRE(!missing.has_value());

@@ -33,7 +33,7 @@ TEST_CASE("a version runs until the next one takes effect", "[versions]") {
   CHECK(spans[1].status_on(d("2022-09-07")) == VersionStatus::kInForce);
 }
 
-TEST_CASE("expires is the last day in force, inclusive; then the entry is withdrawn", "[versions]") {
+TEST_CASE("expires is the last day in force, inclusive, then the entry is withdrawn", "[versions]") {
   auto spans = compute_spans({d("2022-01-01")}, {d("2023-05-07")});
   CHECK(spans[0].until == d("2023-05-08"));
   CHECK(spans[0].status_on(d("2023-05-07")) == VersionStatus::kInForce);

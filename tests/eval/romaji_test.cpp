@@ -66,7 +66,7 @@ TEST_CASE("romaji: long vowels as ou, oo or -", "[romaji]") {
   CHECK(kana("ra-men") == "らーめん");
 }
 
-TEST_CASE("romaji: an unfinished last syllable is kept pending; Latin words are not read", "[romaji]") {
+TEST_CASE("romaji: an unfinished last syllable is kept pending, Latin words are not read", "[romaji]") {
   auto r = read_romaji("hokenj");
   CHECK_FALSE(r.complete);
   CHECK(r.pending == "j");

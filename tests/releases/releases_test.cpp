@@ -296,7 +296,7 @@ TEST_CASE("the first publish to a database built by index records it as release 
   CHECK(h->versions.at(0).spans.at(0).removed_in == 2);
 }
 
-TEST_CASE("a searcher reports its release and follows new ones; one that fell behind retries", "[releases]") {
+TEST_CASE("a searcher reports its release and follows new ones, one that fell behind retries", "[releases]") {
   TempDir dir;
   write_three(dir);
   const std::string db = dir.str("live");

@@ -112,7 +112,7 @@ TEST_CASE("re-importing the same sheet gives the same files with the same bytes"
   CHECK(snapshot(dir.path() / "b") == first);
 }
 
-TEST_CASE("sheets without ids get stable ids from their question; Q/A headers and --map work",
+TEST_CASE("sheets without ids get stable ids from their question, Q/A headers and --map work",
           "[robustness][csv]") {
   const std::string sheet = "Q,A,担当\n保健所の電話番号は,0120-000-000 です,山田\n申請はどこで,\"市役所, 2階\",佐藤\n";
   auto a = import_csv("s.csv", sheet, {});
@@ -204,7 +204,7 @@ TEST_CASE("rows sharing a question with different 施行日 become versions of o
   CHECK(corpus->versions[0].id == corpus->versions[1].id);
 }
 
-TEST_CASE("an id another file in the output already has stops the import; an old version is a warning",
+TEST_CASE("an id another file in the output already has stops the import, an old version is a warning",
           "[robustness][csv]") {
   TempDir dir;
   write_file(dir.path() / "other.md", entry_md("q-2", "手書き", "手書きの回答"));

@@ -142,7 +142,7 @@ TEST_CASE("an empty corpus is refused by validate and index", "[robustness][host
   CHECK_FALSE(fs::exists(dir.path() / "db"));
 }
 
-TEST_CASE("unknown fields are warnings with file and line; the corpus is still valid", "[robustness][hostile]") {
+TEST_CASE("unknown fields are warnings with file and line, the corpus is still valid", "[robustness][hostile]") {
   TempDir dir;
   write_file(dir.path() / "c" / "extra.md", "---\nid: extra\ntitle: 題\n担当者: 山田\n---\n## 回答\nx\n");
   auto r = run_cli({"validate", dir.str("c")});
@@ -165,7 +165,7 @@ TEST_CASE("the size limit is configurable and its message says how", "[robustnes
   CHECK(run_cli({"index", dir.str("c"), "--db", dir.str("db"), "--max-file-bytes", "4000"}).exit_code == 0);
 }
 
-TEST_CASE("a symbolic link inside the corpus is followed; outside is never read", "[robustness][hostile]") {
+TEST_CASE("a symbolic link inside the corpus is followed, outside is never read", "[robustness][hostile]") {
   TempDir dir, outside;
   const fs::path corpus = dir.path() / "corpus";
   // Hidden directories are not walked, so the entry is read once, through its link.

@@ -133,7 +133,7 @@ TEST_CASE("a log being written while the report reads it is read consistently", 
   CHECK(last > 0);
 }
 
-TEST_CASE("report --json has the documented shape; a missing log is bad input", "[searchlog][report][cli]") {
+TEST_CASE("report --json has the documented shape, a missing log is bad input", "[searchlog][report][cli]") {
   TempDir dir;
   write_logs(dir);
   auto r = run_cli({"report", "--logs", dir.str("logs/seat1.sqlite"), dir.str("logs/seat2.sqlite"), "--json"});

@@ -33,7 +33,7 @@ TEST_CASE("phone numbers are masked in half-width, full-width and hyphenated for
   CHECK(mask_query("〒530-0001 住所") == "〒＃ 住所");
 }
 
-TEST_CASE("dates of birth are masked; short numbers that carry meaning are kept", "[searchlog]") {
+TEST_CASE("dates of birth are masked, short numbers that carry meaning are kept", "[searchlog]") {
   CHECK(mask_query("生年月日1980年5月3日") == "生年月日＃");
   CHECK(mask_query("5月3日生まれ") == "＃生まれ");
   CHECK(mask_query("療養期間 5日間") == "療養期間 5日間");

@@ -98,7 +98,7 @@ struct ImGuiContextScope {
 
 }  // namespace
 
-TEST_CASE("the first atlas is small; typed characters and the full set are baked on request", "[viewer][fonts]") {
+TEST_CASE("the first atlas is small, typed characters and the full set are baked on request", "[viewer][fonts]") {
   ImGuiContextScope imgui;
   auto fonts = UiFonts::prepare({});
   if (!fonts) FAIL("no Japanese font installed: tools/setup.sh installs fonts-noto-cjk");

@@ -66,7 +66,7 @@ std::vector<std::string> viewer_args(const std::string& db, const std::string& l
 
 }  // namespace
 
-TEST_CASE("the window comes before a slow index; keys typed meanwhile are searched once it opens",
+TEST_CASE("the window comes before a slow index, keys typed meanwhile are searched once it opens",
           "[viewer][gui][first-frame]") {
   skip_unless_gui_tools({"Xvfb", "xdotool", "xapian-progsrv"});
   TempDir tmp;

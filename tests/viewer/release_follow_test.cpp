@@ -169,7 +169,7 @@ TEST_CASE("a release's new characters reach the glyphs to bake with the first se
   CHECK(index_of(v.s(), "takashimaya") >= 0);
 }
 
-TEST_CASE("F6 lists the changes since the acknowledged release with word diffs; Enter acknowledges, persisted per seat",
+TEST_CASE("F6 lists the changes since the acknowledged release with word diffs, Enter acknowledges, persisted per seat",
           "[viewer][model][releases]") {
   Seat seat;
   {
