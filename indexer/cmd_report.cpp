@@ -32,7 +32,7 @@ nlohmann::json report_json(const LogReport& r) {
 Run add_report(CLI::App& app) {
   struct Options {
     std::vector<std::string> logs;
-    std::string from, to, html, db;
+    std::string from, to, html, db, today;
     bool json = false;
     int top = 20;
   };
@@ -43,12 +43,19 @@ Run add_report(CLI::App& app) {
   app.add_option("--html", o->html, "Also write a self-contained HTML report with charts");
   app.add_option("--db", o->db, "Index: fold synonyms when grouping, list entries never opened");
   app.add_option("--top", o->top, "Rows per ranking (default 20)")->check(CLI::Range(1, 1000));
+  app.add_option("--today", o->today, "Override today's date (YYYY-MM-DD): entries no longer in force are not "
+                                      "listed as never opened")->check(date_check());
   app.add_flag("--json", o->json, "Print JSON");
   return [o]() {
     bool ok = true;
     ReportOptions options{.logs = o->logs, .from = parse_date_option(o->from, "--from", ok),
                           .to = parse_date_option(o->to, "--to", ok), .db = o->db, .top = o->top};
+    options.today = make_clock(o->today, ok).today();
     if (!ok) return int(kExitUsage);
+    if (options.from && options.to && *options.to < *options.from) {
+      fmt::print(stderr, "error: --from {} is after --to {}\n", o->from, o->to);
+      return int(kExitUsage);
+    }
     auto report = build_report(options);
     if (!report) return cli::report(report.status());
     if (!o->html.empty()) {
@@ -57,7 +64,8 @@ Run add_report(CLI::App& app) {
       if (!out) return cli::report(Status::io_error("cannot write HTML report", {o->html, 0}));
     }
     if (o->json) {
-      fmt::print("{}\n", report_json(*report).dump());
+      // Logs written by other tools may hold bytes that are not UTF-8: shown as U+FFFD.
+      fmt::print("{}\n", report_json(*report).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
       return int(kExitOk);
     }
     fmt::print("検索 {} 件（0件ヒット {} 件）, ログ {} 件\n", report->searches, report->zero_hit_searches,
@@ -72,6 +80,21 @@ Run add_report(CLI::App& app) {
       fmt::print("\n回答が不十分とされたエントリ:\n");
       for (const auto& f : report->feedback) fmt::print("  {:>4}  {}\n", f.count, f.id);
     }
+    if (!o->db.empty()) {
+      fmt::print("\n期間中に一度も開かれなかったエントリ: {} 件\n", report->never_opened.size());
+      for (size_t i = 0; i < report->never_opened.size() && i < size_t(o->top); ++i)
+        fmt::print("  {}\n", report->never_opened[i]);
+    }
+    fmt::print("\n日別（検索 / 0件ヒット）:\n");
+    for (const auto& d : report->days) fmt::print("  {}  {:>5} / {}\n", d.date, d.searches, d.zero_hit);
+    fmt::print("\n時間帯別（検索）:\n");
+    for (size_t h = 0; h < report->hours.size(); ++h)
+      if (report->hours[h]) fmt::print("  {:>2}時  {:>5}\n", h, report->hours[h]);
+    fmt::print("\nリリース別の0件ヒット率:\n");
+    for (const auto& r : report->releases)
+      fmt::print("  {}  {:>5.1f}% ({} / {}){}\n", r.release ? fmt::format("リリース {}", r.release) : "不明",
+                 100 * r.zero_hit_rate, r.zero_hit, r.searches,
+                 r.change ? fmt::format("  前回比 {:+.1f} ポイント", 100 * *r.change) : "");
     if (!o->html.empty()) fmt::print("\nHTML: {}\n", o->html);
     return int(kExitOk);
   };

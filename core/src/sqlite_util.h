@@ -3,6 +3,7 @@
 #pragma once
 
 #include <sqlite3.h>
+#include <memory>
 #include <string>
 
 #include "madoguchi/status.h"

@@ -1,9 +1,12 @@
 // `madoguchi report`: merging seats' logs, grouping zero-hit queries, the numbers it prints.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <fstream>
+#include <sqlite3.h>
 #include <thread>
 
 #include "madoguchi/log_report.h"
+#include "logged_searches.h"
 #include "madoguchi/search_log.h"
 #include "test_support.h"
 
@@ -45,7 +48,144 @@ void write_logs(const TempDir& dir) {
   CHECK(seat2_error == "");
 }
 
+SearchRecord settled(std::string time, std::string query, int hits, SettleReason reason, std::string entry = "") {
+  return SearchRecord{.query = std::move(query), .hits = hits, .reason = reason, .entry_id = std::move(entry),
+                      .release = 4, .time = std::move(time)};
+}
+
+// Writes raw rows, as another tool or a damaged disk might leave them.
+void insert_raw_rows(const std::string& path, const std::vector<std::pair<std::string, std::string>>& time_and_query) {
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  for (const auto& [time, query] : time_and_query) {
+    sqlite3_stmt* st = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db, "INSERT INTO searches(seat, time, query, hits, reason, entry_id, release) "
+                                   "VALUES('raw', ?, ?, 0, 'paused', '', 1)", -1, &st, nullptr) == SQLITE_OK);
+    sqlite3_bind_text(st, 1, time.data(), int(time.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, query.data(), int(query.size()), SQLITE_TRANSIENT);
+    CHECK(sqlite3_step(st) == SQLITE_DONE);
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db);
+}
+
 }  // namespace
+
+TEST_CASE("a search that left several settle rows counts once", "[searchlog][report]") {
+  TempDir dir;
+  {
+    auto log = SearchLog::open(dir.str("logs/seat.sqlite"), "seat");
+    REQUIRE(log.has_value());
+    using R = SettleReason;
+    for (const auto& r : {settled("2026-11-20T09:00:00+09:00", "zqxw", 0, R::kPaused),
+                          settled("2026-11-20T09:00:05+09:00", "zqxw", 0, R::kCleared),
+                          settled("2026-11-20T09:01:00+09:00", "発熱", 5, R::kPaused),
+                          settled("2026-11-20T09:01:10+09:00", "発熱", 5, R::kOpened, "fever-consult"),
+                          settled("2026-11-20T09:01:30+09:00", "発熱", 5, R::kCopied, "fever-consult"),
+                          settled("2026-11-20T09:02:00+09:00", "発熱", 5, R::kCleared),
+                          settled("2026-11-20T09:03:00+09:00", "発熱", 5, R::kPaused),  // the next caller
+                          settled("2026-11-20T09:05:00+09:00", "検査", 3, R::kPaused),
+                          settled("2026-11-20T09:05:09+09:00", "検", 9, R::kCleared),  // backspaced, then cleared
+                          settled("2026-11-22T10:00:00+09:00", "検査", 3, R::kPaused)})
+      (*log)->record(r);
+  }
+  auto r = build_report({.logs = {dir.str("logs")}});
+  REQUIRE(r.has_value());
+  CHECK(r->searches == 5);  // zqxw, 発熱 twice, 検査 twice
+  CHECK(r->zero_hit_searches == 1);
+  REQUIRE(r->top_queries.size() == 3);
+  CHECK(r->top_queries[0].count == 2);
+  REQUIRE(r->opened.size() == 1);
+  CHECK(r->opened[0].count == 1);  // opened and copied in one search
+  // Every day from the first to the last, the quiet one too.
+  REQUIRE(r->days.size() == 3);
+  CHECK(r->days[1].date == "2026-11-21");
+  CHECK(r->days[1].searches == 0);
+}
+
+TEST_CASE("log times are read as Japan days and hours whatever zone they were written in", "[searchlog][report]") {
+  auto utc = parse_log_time("2026-11-20T15:00:00Z");
+  REQUIRE(utc.has_value());
+  CHECK(utc->date.to_string() == "2026-11-21");
+  CHECK(utc->hour == 0);
+  auto japan = parse_log_time("2026-11-20T23:59:59.250+09:00");
+  REQUIRE(japan.has_value());
+  CHECK(japan->date.to_string() == "2026-11-20");
+  CHECK(japan->hour == 23);
+  CHECK(parse_log_time("2026-11-20T08:00:00")->hour == 8);  // no zone: Japan time
+  CHECK(parse_log_time("2026-11-20T08:00:00-05:00")->hour == 22);
+  CHECK(utc->seconds - japan->seconds == 1);
+  CHECK_FALSE(parse_log_time("2026-11-20 08:00").has_value());
+  CHECK_FALSE(parse_log_time("2026-11-20T08:00:00+9").has_value());
+}
+
+TEST_CASE("the same query typed with other spaces or widths counts as one", "[searchlog][report]") {
+  TempDir dir;
+  {
+    auto log = SearchLog::open(dir.str("seat.sqlite"), "seat");
+    REQUIRE(log.has_value());
+    int minute = 10;
+    for (const char* q : {"発熱 相談", "発熱　相談", "発熱 相談 ", "発熱 相談", "ＰＣＲ", "pcr"})
+      (*log)->record(at("2026-11-20T09:" + std::to_string(minute++) + ":00+09:00", q, 1, 1));
+  }
+  auto r = build_report({.logs = {dir.str("seat.sqlite")}});
+  REQUIRE(r.has_value());
+  REQUIRE(r->top_queries.size() == 2);
+  CHECK(r->top_queries[0].text == "発熱 相談");  // the form typed most
+  CHECK(r->top_queries[0].count == 4);
+  CHECK(r->top_queries[1].count == 2);
+}
+
+TEST_CASE("a log reached twice is read once, a directory without logs is bad input", "[searchlog][report]") {
+  TempDir dir;
+  write_logs(dir);
+  auto r = build_report({.logs = {dir.str("logs"), dir.str("logs/seat1.sqlite"), dir.str("logs/../logs/seat2.sqlite")}});
+  REQUIRE(r.has_value());
+  CHECK(r->logs_read.size() == 2);
+  CHECK(r->searches == 7);
+  std::filesystem::create_directories(dir.path() / "empty");
+  auto empty = build_report({.logs = {dir.str("empty")}});
+  REQUIRE_FALSE(empty.has_value());
+  CHECK(empty.status().message().find("no search logs") != std::string::npos);
+  CHECK(build_report({.logs = {dir.str("logs")}, .from = Date::parse("2026-11-22"), .to = Date::parse("2026-11-21")})
+            .status()
+            .code() == Code::kInvalidInput);
+}
+
+TEST_CASE("a damaged log stops the report with its name instead of counting part of it", "[searchlog][report]") {
+  TempDir dir;
+  {
+    auto log = SearchLog::open(dir.str("seat.sqlite"), "seat");
+    REQUIRE(log.has_value());
+    for (int i = 0; i < 3000; ++i) (*log)->record(at("2026-11-20T09:00:00+09:00", "検査 " + std::to_string(i % 97), 1, 1));
+  }
+  REQUIRE(build_report({.logs = {dir.str("seat.sqlite")}}).has_value());
+  {
+    std::fstream f(dir.str("seat.sqlite"), std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(4096 * 10);  // a page in the middle of the table
+    f.write(std::string(4096, '\xff').data(), 4096);
+  }
+  auto r = build_report({.logs = {dir.str("seat.sqlite")}});
+  REQUIRE_FALSE(r.has_value());
+  CHECK(r.status().message().find("cannot read search log") != std::string::npos);
+  CHECK(r.status().to_string().find("seat.sqlite") != std::string::npos);
+}
+
+TEST_CASE("entries no longer in force are not listed as never opened", "[searchlog][report]") {
+  TempDir dir;
+  write_logs(dir);
+  write_fixture_corpus(dir.path() / "corpus");
+  REQUIRE(run_cli({"index", dir.str("corpus"), "--db", dir.str("db")}).exit_code == 0);
+  auto then = build_report({.logs = {dir.str("logs")}, .db = dir.str("db"), .today = Date::parse("2022-06-01")});
+  auto now = build_report({.logs = {dir.str("logs")}, .db = dir.str("db"), .today = Date::parse("2026-11-25")});
+  REQUIRE((then.has_value() && now.has_value()));
+  auto listed = [](const LogReport& r, const std::string& id) {
+    return std::find(r.never_opened.begin(), r.never_opened.end(), id) != r.never_opened.end();
+  };
+  CHECK(listed(*then, "free-pcr"));       // in force until 2023-03-31
+  CHECK_FALSE(listed(*now, "free-pcr"));  // expired
+  CHECK(listed(*now, "close-contact"));
+}
 
 TEST_CASE("a report merges every seat's log and counts what was asked", "[searchlog][report]") {
   TempDir dir;
@@ -146,4 +286,15 @@ TEST_CASE("report --json has the documented shape, a missing log is bad input", 
   CHECK(j["feedback"][0]["id"] == "fever-consult");
   CHECK(run_cli({"report", "--logs", dir.str("nope.sqlite")}).exit_code == 1);
   CHECK(run_cli({"report", "--logs", dir.str("logs"), "--from", "yesterday"}).exit_code == 2);
+  CHECK(run_cli({"report", "--logs", dir.str("logs"), "--from", "2026-11-22", "--to", "2026-11-01"}).exit_code == 2);
+  CHECK(run_cli({"report", "--logs", dir.str("logs"), "--db", dir.str("no-index")}).exit_code == 1);
+  // A query that is not UTF-8 (another tool's rows) is printed with U+FFFD, not a crash.
+  insert_raw_rows(dir.str("logs/seat1.sqlite"), {{"2026-11-22T10:00:00+09:00", "\xe7\x99\xba\xff"}});
+  auto mangled = run_cli({"report", "--logs", dir.str("logs"), "--json"});
+  REQUIRE(mangled.exit_code == 0);
+  CHECK(json::parse(mangled.out)["searches"] == 8);
+  // The text form shows the days, hours and releases the JSON has.
+  auto text = run_cli({"report", "--logs", dir.str("logs")});
+  CHECK(text.out.find("2026-11-21") != std::string::npos);
+  CHECK(text.out.find("リリース 2") != std::string::npos);
 }

@@ -17,6 +17,7 @@ struct ReportOptions {
   std::vector<std::string> logs;  // files, or directories searched for *.sqlite / *.db
   std::optional<Date> from, to;   // inclusive, Japan dates
   std::string db;                 // optional index: synonyms for grouping, ids never opened
+  std::optional<Date> today;      // never_opened leaves out entries no longer in force on this day
   int top = 20;                   // rows in each ranking
 };
 
@@ -52,6 +53,7 @@ struct ReleaseCount {
 };
 
 struct LogReport {
+  // One per query an operator settled on, however many rows it left (docs: logged_searches.h).
   long searches = 0;
   long zero_hit_searches = 0;
   std::vector<std::string> logs_read;
@@ -59,8 +61,8 @@ struct LogReport {
   std::vector<CountedText> top_queries;
   std::vector<CountedText> opened;
   std::vector<std::string> never_opened;  // only when an index was given
+  std::vector<DayCount> days;             // every day from the first to the last searched
   std::vector<FeedbackSummary> feedback;
-  std::vector<DayCount> days;
   std::vector<long> hours = std::vector<long>(24, 0);
   std::vector<ReleaseCount> releases;
 };
