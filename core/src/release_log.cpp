@@ -147,6 +147,12 @@ struct ReleaseLog::Impl {
       if (!ri) return ri.status();
       diff.synonyms_changed = diff.synonyms_changed || ri->synonyms_changed;
       diff.releases.push_back(std::move(*ri));
+      if (r == hi && diff.synonyms_changed && lo > 0) {  // changed and changed back counts as no change
+        auto at_lo = info(lo);
+        if (!at_lo) return at_lo.status();
+        if (!at_lo->synonyms_hash.empty() && !diff.releases.back().synonyms_hash.empty())
+          diff.synonyms_changed = at_lo->synonyms_hash != diff.releases.back().synonyms_hash;
+      }
       auto records = decode_changes(db.get_metadata(release_changes_key(r)));
       if (!records) return records.status();
       for (auto& c : *records) {

@@ -202,6 +202,9 @@ TEST_CASE("rollback publishes a new release with an earlier release's state", "[
   auto same = (*ReleaseLog::open(db))->changes(1, 3);
   REQUIRE(same.has_value());
   CHECK(same->entries.empty());
+  CHECK_FALSE(same->synonyms_changed);  // changed in 2, changed back in 3
+  CHECK((*ReleaseLog::open(db))->changes(1, 2)->synonyms_changed);
+  CHECK((*ReleaseLog::open(db))->changes(3, 1)->synonyms_changed == false);
   CHECK(rollback(db, 3, {.message = "again"})->unchanged);
   CHECK(rollback(db, 9, {.message = "x"}).status().code() == Code::kNotFound);
 }
