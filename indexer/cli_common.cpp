@@ -69,8 +69,8 @@ nlohmann::json hit_json(const Hit& h) {
                    {"snippet", h.snippet},
                    {"highlights", highlights},
                    {"badge", h.badge},
+                   {"until", h.until.yyyymmdd == Date::kFarFuture ? "" : h.until.to_string()},
                    {"municipalities", h.municipalities}};
-  if (h.until.yyyymmdd != Date::kFarFuture) j["until"] = h.until.to_string();
   if (h.upcoming)
     j["upcoming"] = {{"effective", h.upcoming->effective.to_string()}, {"title", h.upcoming->title}};
   else

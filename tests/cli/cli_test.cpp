@@ -105,8 +105,10 @@ TEST_CASE("search --json prints every field of the contract", "[cli]") {
   CHECK(j["query"] == "発熱 相談");
   REQUIRE_FALSE(j["hits"].empty());
   const auto& hit = j["hits"][0];
-  for (const char* key : {"rank", "id", "type", "title", "category", "effective", "status", "score", "snippet", "highlights"})
+  for (const char* key : {"rank", "id", "type", "title", "category", "effective", "status", "score", "snippet",
+                          "highlights", "badge", "upcoming", "until", "municipalities"})
     CHECK(hit.contains(key));
+  CHECK(hit["until"] == "");  // no end: "" as in show --json
   CHECK(hit["rank"] == 1);
   CHECK(hit["id"] == "fever-consult");
   CHECK(hit["status"] == "in-force");
