@@ -55,7 +55,7 @@ Run add_history(CLI::App& app) {
       for (const auto& span : v.spans)
         spans.push_back(fmt::format("published in {}, {}", span.published_in,
                                     span.removed_in ? fmt::format("removed in {}", span.removed_in) : "live"));
-      fmt::print("  {}  {}  {}\n", v.uid, v.content.title, fmt::join(spans, "; "));
+      fmt::print("  {}  {}  {}\n", uid_for_people(v.uid), v.content.title, fmt::join(spans, "; "));
     }
     for (const auto& t : h->releases) {
       fmt::print("\n{}\n", release_line(t.release));

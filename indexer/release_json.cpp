@@ -98,12 +98,19 @@ std::string release_line(const ReleaseInfo& r) {
                      r.withdrawn, r.synonyms_changed ? " syn" : "", r.message, kind);
 }
 
+std::string uid_for_people(const std::string& uid) {
+  constexpr std::string_view kUndated = "@00010101";
+  if (!uid.ends_with(kUndated)) return uid;
+  return uid.substr(0, uid.size() - kUndated.size()) + " (no date)";
+}
+
 void print_entry_change(const EntryChange& c) {
   fmt::print("{} {}  {}\n", c.kind == ChangeKind::kAdded ? "+" : c.kind == ChangeKind::kWithdrawn ? "-" : "~", c.id,
              c.title);
   for (const auto& v : c.versions) {
-    std::string against = v.kind == ChangeKind::kAdded && !v.compared_with.empty() ? " (compared with " + v.compared_with + ")" : "";
-    fmt::print("    {} {}{}\n", to_string(v.kind), v.uid, against);
+    std::string against =
+        v.kind == ChangeKind::kAdded && !v.compared_with.empty() ? " (compared with " + uid_for_people(v.compared_with) + ")" : "";
+    fmt::print("    {} {}{}\n", to_string(v.kind), uid_for_people(v.uid), against);
     for (const auto& f : v.fields) {
       std::string text = colored(f.diff);
       for (size_t pos = 0; (pos = text.find('\n', pos)) != std::string::npos; pos += 7) text.replace(pos, 1, "\n      ");

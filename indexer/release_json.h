@@ -14,6 +14,9 @@ nlohmann::json entry_change_json(const EntryChange& c);
 nlohmann::json publish_json(const PublishResult& r);
 
 std::string release_line(const ReleaseInfo& r);        // one line for people
+// A version's uid for people: "isolation@20220907", or "isolation (no date)" for a version with no
+// effective date (stored as 0001-01-01, which reads like a real date).
+std::string uid_for_people(const std::string& uid);
 void print_entry_change(const EntryChange& c);         // word diffs, colored on a terminal
 void print_publish(const PublishResult& r, const std::string& db);
 

@@ -68,8 +68,9 @@ TEST_CASE("publish, change, diff, history and rollback from the command line", "
   CHECK(restored[0]["spans"] == nlohmann::json::parse(
                                     R"([{"published_in":1,"removed_in":2},{"published_in":3,"removed_in":null}])"));
   CHECK(restored[1]["live"] == false);
-  CHECK(run_cli({"history", "--db", db, "isolation"}).out.find("published in 1, removed in 2; published in 3, live") !=
-        std::string::npos);
+  auto text = run_cli({"history", "--db", db, "isolation"}).out;
+  CHECK(text.find("isolation (no date)  療養期間  published in 1, removed in 2; published in 3, live") != std::string::npos);
+  CHECK(text.find("00010101") == std::string::npos);
 }
 
 TEST_CASE("release commands report bad input and usage with the contract's exit codes", "[releases][cli]") {
