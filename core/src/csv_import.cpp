@@ -179,6 +179,19 @@ std::string first_line(std::string_view text, size_t max_chars) {
   return trim(line.substr(0, std::min(i, line.size())));
 }
 
+// A title cell as one line (a YAML title has one): its lines joined by a space, as typed.
+std::string joined_lines(std::string_view text) {
+  std::string out;
+  for (size_t start = 0; start <= text.size();) {
+    size_t end = std::min(text.find('\n', start), text.size());
+    std::string line = trim(text.substr(start, end - start));
+    if (line.rfind("\\#", 0) == 0) line.erase(0, 1);  // the heading escape is for the body only
+    if (!line.empty()) out += (out.empty() ? "" : " ") + line;
+    start = end + 1;
+  }
+  return out;
+}
+
 struct Columns {
   std::vector<std::string> field_of;  // per column index; "" = ignored
 };
@@ -296,7 +309,8 @@ Result<CsvImport> import_csv(std::string_view path, std::string_view bytes, cons
       error("row has no answer (回答)");
       continue;
     }
-    std::string title = first_line(f["title"].empty() ? f["question"] : f["title"], 120);
+    // A question stands in for a missing title by its first line; a title cell is kept whole.
+    std::string title = f["title"].empty() ? first_line(f["question"], 120) : joined_lines(f["title"]);
     if (title.empty()) {
       error("row has no question (質問) or title");
       continue;

@@ -147,6 +147,12 @@ TEST_CASE("sheets without ids get stable ids from their question, Q/A headers an
   auto hotline = parse_entry("x.md", e->entries.at(0).content);
   REQUIRE(hotline.has_value());
   CHECK(hotline->answer == "#7119に電話してください。\n\\# 見出し");
+  // A title cell with a line break keeps both lines, joined by a space.
+  auto t = import_csv("s.csv", "件名,質問,回答\n\"新型コロナ\n# 発熱の相談先\",熱がある,保健所へ\n", {});
+  REQUIRE(t.has_value());
+  auto titled = parse_entry("x.md", t->entries.at(0).content);
+  REQUIRE(titled.has_value());
+  CHECK(titled->title == "新型コロナ # 発熱の相談先");
 }
 
 TEST_CASE("CSV errors name FILE:LINE of the CSV and nothing is written", "[robustness][csv]") {
