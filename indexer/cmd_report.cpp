@@ -58,6 +58,7 @@ Run add_report(CLI::App& app) {
     }
     auto report = build_report(options);
     if (!report) return cli::report(report.status());
+    for (const auto& w : report->warnings) fmt::print(stderr, "warning: {}\n", w);
     if (!o->html.empty()) {
       std::ofstream out(o->html, std::ios::binary);
       out << report_html(*report, options);

@@ -1,6 +1,8 @@
 #include "madoguchi/log_report.h"
 
 #include <algorithm>
+#include <cstring>
+#include <fmt/format.h>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -160,6 +162,33 @@ std::vector<CountedText> top_of(const std::map<std::string, long>& counts, int t
 bool in_range(Date d, const ReportOptions& o) { return (!o.from || *o.from <= d) && (!o.to || d <= *o.to); }
 
 
+Result<SqliteDb> open_log_as(const std::string& path, bool immutable) {
+  std::string uri = "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::strchr("/-._~", c) || c >= 0x80) uri += char(c);
+    else uri += fmt::format("%{:02X}", c);
+  }
+  uri += immutable ? "?immutable=1" : "?mode=ro";
+  sqlite3* raw = nullptr;
+  const int rc = sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  SqliteDb db(raw);
+  if (rc != SQLITE_OK) return sqlite_status(raw, path, "cannot open search log");
+  sqlite3_busy_timeout(raw, 5000);
+  return db;
+}
+
+// Read-only: WAL lets running viewers keep writing while we read a consistent snapshot. A log on a
+// read-only share cannot be read that way (SQLite cannot create its shared-memory file beside
+// it): it is then read as a file that does not change, without its -wal file, which a warning says.
+Result<SqliteDb> open_log(const std::string& path, std::vector<std::string>& warnings) {
+  auto db = open_log_as(path, false);
+  if (!db || sqlite3_exec(db->get(), "PRAGMA schema_version", nullptr, nullptr, nullptr) != SQLITE_CANTOPEN) return db;
+  std::error_code ec;
+  if (fs::file_size(path + "-wal", ec) > 0 && !ec)
+    warnings.push_back(path + ": on a read-only share, read without its -wal file (the latest rows may be missing)");
+  return open_log_as(path, true);
+}
+
 // A count per query key, with the forms operators typed.
 struct QueryCount {
   long count = 0;
@@ -218,12 +247,9 @@ Result<LogReport> build_report(const ReportOptions& options) {
   std::map<std::string, FeedbackSummary> feedback;
 
   for (const auto& path : *files) {
-    sqlite3* raw = nullptr;
-    // Read-only; WAL lets running viewers keep writing while we read a consistent snapshot.
-    int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READONLY, nullptr);
-    SqliteDb db(raw);
-    if (rc != SQLITE_OK) return sqlite_status(raw, path, "cannot open search log");
-    sqlite3_busy_timeout(raw, 5000);
+    auto db = open_log(path, report.warnings);
+    if (!db) return db.status();
+    sqlite3* raw = db->get();
     auto searches = read_logged_searches(raw, path);
     if (!searches) return searches.status();
     for (const LoggedSearch& search : *searches) {

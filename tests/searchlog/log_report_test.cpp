@@ -1,7 +1,9 @@
 // `madoguchi report`: merging seats' logs, grouping zero-hit queries, the numbers it prints.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <cstdio>
 #include <fstream>
+#include <sys/wait.h>
 #include <sqlite3.h>
 #include <thread>
 
@@ -169,6 +171,28 @@ TEST_CASE("a damaged log stops the report with its name instead of counting part
   REQUIRE_FALSE(r.has_value());
   CHECK(r.status().message().find("cannot read search log") != std::string::npos);
   CHECK(r.status().to_string().find("seat.sqlite") != std::string::npos);
+}
+
+TEST_CASE("a log on a read-only share is read", "[searchlog][report]") {
+  TempDir dir;
+  write_logs(dir);  // closed: their -wal files are checkpointed
+  const std::string share = dir.str("logs");
+  // A read-only bind mount in a mount namespace of its own: root ignores file permissions.
+  const std::string command = "unshare -m sh -c 'mount --bind -o ro " + share + " " + share + " || exit 77; exec " +
+                              MADOGUCHI_CLI + " report --json --logs " + share + "' 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe);
+  std::string out;
+  char buffer[4096];
+  for (size_t n; (n = fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  const int status = pclose(pipe);
+  if (WEXITSTATUS(status) == 77 || out.find("unshare:") != std::string::npos) {
+    WARN("no read-only bind mount here (unshare -m and mount need CAP_SYS_ADMIN): " + out);
+    std::exit(77);
+  }
+  INFO(out);
+  REQUIRE(WEXITSTATUS(status) == 0);
+  CHECK(json::parse(out)["searches"] == 7);
 }
 
 TEST_CASE("entries no longer in force are not listed as never opened", "[searchlog][report]") {

@@ -57,6 +57,7 @@ struct LogReport {
   long searches = 0;
   long zero_hit_searches = 0;
   std::vector<std::string> logs_read;
+  std::vector<std::string> warnings;  // e.g. a log read without its -wal file
   std::vector<ZeroHitGroup> zero_hit;
   std::vector<CountedText> top_queries;
   std::vector<CountedText> opened;
