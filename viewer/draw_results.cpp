@@ -97,6 +97,8 @@ void draw_results(const ViewState& s, DrawScratch& scratch, Requests& out) {
     centered_message(std::string(text::kIndexFailed) + "\n" + s.index.error, p.badge_withdrawn);
   } else if (s.query.empty()) {
     centered_message(text::kTypeToSearch, p.text_dim);
+  } else if (s.hits.empty() && !s.search_error.empty() && !s.searching) {
+    centered_message(std::string(text::kSearchFailed) + "\n" + s.search_error, p.badge_withdrawn);
   } else if (s.hits.empty()) {
     centered_message(s.searching ? text::kSearching : text::kNoResults, p.text_dim);
   } else {

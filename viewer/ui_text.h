@@ -25,6 +25,7 @@ inline constexpr std::string_view kIndexFailed = "索引を開けませんでし
 inline constexpr std::string_view kTypeToSearch = "検索語を入力すると、ここに結果が出ます。かなのままでも検索できます。";
 inline constexpr std::string_view kNoResults = "該当する項目がありません。言い換えるか、絞り込みを解除してください。";
 inline constexpr std::string_view kSearching = "検索中…";
+inline constexpr std::string_view kSearchFailed = "検索できませんでした。索引に接続できるか確認し、もう一度入力してください。";
 inline constexpr std::string_view kSelectResult = "結果を選ぶと、ここに回答が表示されます。";
 inline constexpr std::string_view kLoading = "読み込み中…";
 inline constexpr std::string_view kQuestion = "質問";

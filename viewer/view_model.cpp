@@ -992,7 +992,18 @@ void ViewModel::on_search(SearchReply& reply) {
   }
   state_.searching = false;
   if (!reply.result) {
+    // The results on screen answer another query (or another date, filter or release): never
+    // leave them under this one. The results pane says the search failed.
     state_.search_error = reply.result.status().to_string();
+    state_.hits.clear();
+    state_.estimated_total = 0;
+    state_.total_is_exact = false;
+    state_.results_query.clear();
+    state_.selected = -1;
+    ++state_.selection_epoch;
+    state_.detail = DetailView{};
+    detail_for_.clear();
+    pause_deadline_.reset();
     events_.search_failed(state_.query, reply.result.status());
     return;
   }

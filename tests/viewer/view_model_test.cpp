@@ -6,6 +6,8 @@
 
 #include "keymap.h"
 #include "model_harness.h"
+#include "release_fixture.h"
+#include "test_support.h"
 #include "ui_text.h"
 #include "view_model.h"
 #include "viewer_fixture.h"
@@ -432,6 +434,39 @@ TEST_CASE("an index that cannot be opened is reported, and typing is harmless", 
   m.apply({Action::kSetQuery, 0, "発熱"});
   m.pump();
   CHECK(m.state().hits.empty());
+}
+
+TEST_CASE("a search that fails clears the results of the query before, and says so", "[viewer][model][remote]") {
+  TempDir tmp;
+  const std::string db = build_viewer_index(tmp), stub = tmp.str("seat.stub");
+  const int port = madoguchi::test::free_port();
+  auto server = std::make_unique<madoguchi::test::Child>(
+      std::vector<std::string>{madoguchi::test::source_dir() + "/tools/remote-server.sh", db, std::to_string(port),
+                               "127.0.0.1", "--stub", stub},
+      tmp.str("server.log"));
+  REQUIRE(madoguchi::test::wait_until([&] { return madoguchi::test::latest_release_number(stub) >= 0; }, 30));
+  InlineSearchService service(stub, Clock::fixed(today()));
+  RecordingEvents events;
+  ViewModel m(service, events);
+  m.set_index_path(stub);
+  m.pump();
+  REQUIRE(m.state().index.state == IndexState::kOpen);
+  m.apply({Action::kSetQuery, 0, "保健所"});
+  m.pump();
+  REQUIRE_FALSE(m.state().hits.empty());
+  REQUIRE(m.state().detail.entry.has_value());
+
+  // The network goes away: the server and the child it forked for this seat's connection.
+  server->kill_now();
+  REQUIRE(std::system(("pkill -KILL -f 'xapian-tcpsrv --interface 127.0.0.1 --port " + std::to_string(port) + " '")
+                          .c_str()) >= 0);
+  m.apply({Action::kSetQuery, 0, "ワクチン"});
+  m.pump();
+  CHECK_FALSE(m.state().search_error.empty());
+  CHECK(m.state().hits.empty());  // not 保健所's answers under ワクチン
+  CHECK(m.state().selected == -1);
+  CHECK_FALSE(m.state().detail.entry.has_value());
+  CHECK(m.state().estimated_total == 0);
 }
 
 TEST_CASE("operators' dates: separators and full-width digits", "[viewer][model]") {
