@@ -17,6 +17,7 @@ namespace madoguchi::viewer {
 // the input boxes and which model requests (focus, scroll, rewrites) have been carried out.
 struct DrawScratch {
   std::string query_buffer;
+  std::string query_for_box;  // the model's query as the box can hold it (see draw_search_bar.cpp)
   uint64_t query_epoch = ~uint64_t(0);
   std::string as_of_buffer;
   uint64_t as_of_epoch = ~uint64_t(0);

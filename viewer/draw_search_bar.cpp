@@ -3,6 +3,7 @@
 #include <imgui_stdlib.h>
 
 #include "draw_panels.h"
+#include "glyph_set.h"
 #include "ui_text.h"
 
 namespace madoguchi::viewer {
@@ -10,6 +11,17 @@ namespace {
 
 std::string filter_label(std::string_view name, std::string_view value) {
   return std::string(name) + ": " + std::string(value);
+}
+
+// ImGui keeps a text box's characters as ImWchar; Debian's ImGui 1.86 has 16-bit ImWchar, so a
+// character beyond U+FFFF (😷, 𠮷) is U+FFFD in the box, typed or pasted. Text put in while the
+// box is active is counted in the UTF-8 bytes given and written back as the shorter U+FFFD,
+// which left stray bytes at the end: give the box only what it can hold.
+std::string as_box_holds(const std::string& text) {
+  constexpr char32_t kMax = sizeof(ImWchar) == 2 ? 0xFFFF : 0x10FFFF;
+  std::string out;
+  for (char32_t c : decode_utf8(text)) append_utf8(out, c > kMax ? char32_t(0xFFFD) : c);
+  return out;
 }
 
 }  // namespace
@@ -35,8 +47,11 @@ void draw_search_bar(const ViewState& s, DrawScratch& scratch, Requests& out) {
   // --- The search box -------------------------------------------------------------------------
   if (scratch.query_epoch != s.query_epoch) {
     scratch.query_epoch = s.query_epoch;
-    scratch.query_buffer = s.query;
+    scratch.query_for_box = as_box_holds(s.query);
+    scratch.query_buffer = scratch.query_for_box;
     scratch.replace_query = true;  // applied by the callback if the box is active
+    // What is searched is what the operator sees in the box.
+    if (scratch.query_for_box != s.query) out.push_back({Action::kSetQuery, 0, scratch.query_for_box});
   }
   const bool want_focus = s.focus == Focus::kSearch && scratch.focus_epoch != s.focus_epoch;
   if (want_focus) {
@@ -46,7 +61,7 @@ void draw_search_bar(const ViewState& s, DrawScratch& scratch, Requests& out) {
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                       ImVec2(ImGui::GetFontSize() * 0.6f, ImGui::GetFontSize() * 0.45f));
   ImGui::SetNextItemWidth(-FLT_MIN);
-  TextBoxSync sync{&scratch.replace_query, &scratch.caret_to_end, &s.query};
+  TextBoxSync sync{&scratch.replace_query, &scratch.caret_to_end, &scratch.query_for_box};
   const bool edited = ImGui::InputTextWithHint("##query", text::kSearchHint.data(), &scratch.query_buffer,
                                                ImGuiInputTextFlags_CallbackAlways, sync_text_box, &sync);
   ImGui::PopStyleVar();

@@ -5,6 +5,7 @@
 // Thread rule: a plain value.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -13,6 +14,8 @@ namespace madoguchi::viewer {
 
 // Decodes UTF-8; malformed bytes become U+FFFD.
 std::vector<char32_t> decode_utf8(std::string_view text);
+// Encodes one code point (at most U+10FFFF) as UTF-8 at the end of `out`.
+void append_utf8(std::string& out, char32_t c);
 
 class GlyphSet {
  public:

@@ -1,5 +1,7 @@
 #include "markdown.h"
 
+#include "glyph_set.h"
+
 #include <md4c.h>
 
 #include <cstdlib>
@@ -21,23 +23,9 @@ std::string decode_entity(std::string_view e) {
     const bool hex = e[2] == 'x' || e[2] == 'X';
     const std::string digits(e.substr(hex ? 3 : 2, e.size() - (hex ? 4 : 3)));
     const unsigned long cp = std::strtoul(digits.c_str(), nullptr, hex ? 16 : 10);
-    std::string out;
     if (cp == 0 || cp > 0x10FFFF) return std::string(e);
-    if (cp < 0x80) {
-      out += char(cp);
-    } else if (cp < 0x800) {
-      out += char(0xC0 | (cp >> 6));
-      out += char(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-      out += char(0xE0 | (cp >> 12));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    } else {
-      out += char(0xF0 | (cp >> 18));
-      out += char(0x80 | ((cp >> 12) & 0x3F));
-      out += char(0x80 | ((cp >> 6) & 0x3F));
-      out += char(0x80 | (cp & 0x3F));
-    }
+    std::string out;
+    append_utf8(out, char32_t(cp));
     return out;
   }
   return std::string(e);

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>
 #include <GLFW/glfw3.h>  // key and modifier constants only
 
+#include "glyph_set.h"
 #include "keymap.h"
 
 namespace madoguchi::viewer {
@@ -45,24 +46,6 @@ void swallow_escape() {
 #else
   ImGui::GetKeyData(ImGuiKey_Escape)->DownDuration = 0.001f;
 #endif
-}
-
-void append_utf8(std::string& out, unsigned int c) {
-  if (c < 0x80) {
-    out += char(c);
-  } else if (c < 0x800) {
-    out += char(0xC0 | (c >> 6));
-    out += char(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += char(0xE0 | (c >> 12));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  } else {
-    out += char(0xF0 | (c >> 18));
-    out += char(0x80 | ((c >> 12) & 0x3F));
-    out += char(0x80 | ((c >> 6) & 0x3F));
-    out += char(0x80 | (c & 0x3F));
-  }
 }
 
 }  // namespace

@@ -185,6 +185,26 @@ TEST_CASE("typing reaches the model, Esc clears the box instead of reverting it"
   CHECK(s.model.state().query == "咳");
 }
 
+TEST_CASE("a query with characters beyond the box's plane is shown and searched as the box holds it",
+          "[viewer][draw]") {
+  // Debian's ImGui 1.86 keeps 16-bit characters: 😷 and 𠮷 (U+20BB7) become U+FFFD in the box.
+  // Put there with --query (the text replaced while the box is active), the box used to end in
+  // stray bytes ("? マスク ?8") and the search failed as not UTF-8.
+  Scene s;
+  s.ui->frame(s.model);  // the first frame focuses the search box
+  s.ui->frame(s.model);
+  s.model.replace_query("😷 マスク 𠮷");
+  s.model.pump();
+  for (int i = 0; i < 4; ++i) s.ui->frame(s.model);
+  const std::string held = "\uFFFD マスク \uFFFD";
+  CHECK(s.ui->scratch.query_buffer == held);
+  CHECK(s.model.state().query == held);
+  CHECK(s.model.state().search_error.empty());
+  // Typing on keeps what the box holds.
+  s.ui->frame(s.model, {}, false, "着用");
+  CHECK(s.model.state().query == held + "着用");
+}
+
 TEST_CASE("characters typed outside the search box are redirected to it", "[viewer][draw]") {
   Scene s;
   s.ui->frame(s.model);
