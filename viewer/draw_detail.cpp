@@ -96,6 +96,11 @@ void draw_detail(const ViewState& s, DrawScratch& scratch, Requests& out) {
   }
 
   const Hit* hit = s.selected_hit();
+  if (d.deleted) {
+    boxed(p.warning_bg, [&](float) { ImGui::TextUnformatted(text::kDeletedNotice.data()); });
+    ImGui::EndChild();
+    return;
+  }
   if (!d.entry || !d.entry->current) {
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_dim));
     ImGui::PushTextWrapPos(0);

@@ -521,6 +521,7 @@ void ViewModel::request_detail() {
   }
   state_.detail.id = hit->id;
   state_.detail.loading = true;
+  state_.detail.left_results = state_.detail.deleted = false;
   state_.detail.show_previous = keep_previous;
   state_.detail.show_upcoming = keep_upcoming;
   service_.submit(ShowJob{++show_generation_, hit->id, effective_as_of()});
@@ -1027,9 +1028,11 @@ void ViewModel::on_search(SearchReply& reply) {
   // The same query searched again (a filter, the date or the index changed): keep the entry the
   // operator was looking at. A new query starts from the top.
   int next = state_.hits.empty() ? -1 : 0;
+  bool kept = false;
   if (same_query && !selected_id.empty())
     for (size_t i = 0; i < state_.hits.size(); ++i)
-      if (state_.hits[i].id == selected_id) next = int(i);
+      if (state_.hits[i].id == selected_id) next = int(i), kept = true;
+  if (same_query && !selected_id.empty() && !kept) return keep_entry_that_left(selected_id);
   state_.selected = next;
   ++state_.selection_epoch;
   if (next >= 0) {
@@ -1039,6 +1042,23 @@ void ViewModel::on_search(SearchReply& reply) {
     state_.detail = DetailView{};
     detail_for_.clear();
   }
+  pause_deadline_ = options_.now() + options_.pause_seconds;
+}
+
+// The entry the operator was reading left the results of the same query (a release withdrew or
+// changed it, or it expired at midnight). Another entry must not slip into the detail in its
+// place while they read aloud: no row is selected, the detail shows that entry as it is now (its
+// status box says when it is no longer to be quoted, or that it was deleted), and a notice says
+// why the list changed under them.
+void ViewModel::keep_entry_that_left(const std::string& id) {
+  state_.selected = -1;
+  ++state_.selection_epoch;
+  state_.detail.left_results = true;
+  detail_for_ = id + "@left";
+  state_.detail.id = id;
+  state_.detail.loading = true;
+  service_.submit(ShowJob{++show_generation_, id, effective_as_of()});
+  notify(text::kSelectedLeftResults);
   pause_deadline_ = options_.now() + options_.pause_seconds;
 }
 
@@ -1062,7 +1082,8 @@ void ViewModel::on_show(ShowReply& reply) {
   DetailView& d = state_.detail;
   d.loading = false;
   if (!reply.detail) {
-    d.error = reply.detail.status().to_string();
+    d.deleted = d.left_results && reply.detail.status().code() == Code::kNotFound;
+    d.error = d.deleted ? "" : reply.detail.status().to_string();
     d.entry.reset();
     return;
   }

@@ -74,6 +74,10 @@ struct DetailView {
   uint64_t scroll_epoch = 0;            // bumped with a scroll request for the draw layer
   float scroll_pages = 0;               // requested scroll, in pages (negative = up)
   bool scroll_to_top = false;
+  // The entry was being read when it left the same query's results (a release, midnight): shown
+  // with no row selected; `deleted` when its files were removed from the corpus.
+  bool left_results = false;
+  bool deleted = false;
 };
 
 // One changed field with its word-level diff (long unchanged stretches shortened with "…").

@@ -149,6 +149,65 @@ TEST_CASE("a release published while the viewer is open shows a banner and keeps
   CHECK(v.events.releases.size() == 1);
 }
 
+TEST_CASE("the entry being read that a release withdraws stays in the detail, marked, with no other entry in its place",
+          "[viewer][model][releases]") {
+  Seat seat;
+  Viewer v(seat);
+  type(v.model, "保健所");
+  const int cough = index_of(v.s(), "cough");
+  REQUIRE(cough >= 0);
+  v.model.select(cough);
+  v.model.pump();
+  REQUIRE(v.s().detail.entry.has_value());
+  REQUIRE(v.s().detail.id == "cough");
+
+  edit_corpus_for_release_2(seat.tmp);  // deletes cough.md
+  publish(seat.tmp, "咳の項目を廃止");
+  v.poll();
+  REQUIRE(v.s().results_query == "保健所");
+  CHECK(index_of(v.s(), "cough") == -1);
+  CHECK(v.s().selected == -1);           // no other entry slipped in
+  CHECK(v.s().detail.id == "cough");
+  CHECK(v.s().detail.deleted);           // shown as deleted: 案内しないでください
+  CHECK(v.s().notice == text::kSelectedLeftResults);
+  v.model.apply({Action::kCopyAnswer, 0, ""});
+  CHECK_FALSE(v.s().clipboard_request.has_value());  // nothing of it can be copied as an answer
+  // Choosing a result shows it as usual.
+  v.model.select(0);
+  v.model.pump();
+  CHECK_FALSE(v.s().detail.deleted);
+  CHECK(v.s().detail.entry.has_value());
+}
+
+TEST_CASE("an entry that expires at midnight while read stays in the detail, marked withdrawn", "[viewer][model]") {
+  TempDir tmp;
+  write_viewer_corpus(tmp.path() / "corpus");
+  write_file(tmp.path() / "corpus" / "ending.md",
+             entry_md("ending", "保健所の臨時窓口", "臨時窓口は本日で終了します。",
+                      "type: notice\ncategory: [受診相談]\neffective: 2022-04-01\nexpires: " + today().to_string() + "\n"));
+  REQUIRE(run_cli({"index", tmp.str("corpus"), "--db", tmp.str("db")}).exit_code == 0);
+  InlineSearchService service(tmp.str("db"), Clock::fixed(today()));
+  RecordingEvents events;
+  ViewModel m(service, events);
+  m.set_index_path(tmp.str("db"));
+  m.set_today(today());
+  m.pump();
+  type(m, "臨時窓口");
+  int ending = -1;
+  for (size_t i = 0; i < m.state().hits.size(); ++i)
+    if (m.state().hits[i].id == "ending") ending = int(i);
+  REQUIRE(ending >= 0);
+  m.select(ending);
+  m.pump();
+  m.set_today(today().plus_days(1));  // midnight
+  m.pump();
+  CHECK(m.state().selected == -1);
+  CHECK(m.state().detail.id == "ending");
+  REQUIRE(m.state().detail.entry.has_value());
+  REQUIRE(m.state().detail.entry->current.has_value());
+  CHECK(m.state().detail.entry->current->status == VersionStatus::kWithdrawn);  // the red 廃止 box
+}
+
 TEST_CASE("a release's new characters reach the glyphs to bake with the first search on it", "[viewer][model][releases]") {
   Seat seat;
   Viewer v(seat);
