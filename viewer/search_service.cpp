@@ -4,6 +4,10 @@
 
 namespace madoguchi::viewer {
 
+namespace {
+constexpr std::chrono::seconds kOpenRetry{2};
+}  // namespace
+
 OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOptions options,
                      std::unique_ptr<Searcher>& out) {
   const auto started = std::chrono::steady_clock::now();
@@ -43,18 +47,29 @@ ShowReply run_show(Searcher& searcher, const ShowJob& job) {
 
 // ---------------------------------------------------------------------------------------------
 
-InlineSearchService::InlineSearchService(const std::string& db_dir, const Clock& clock, SearcherOptions options) {
+InlineSearchService::InlineSearchService(const std::string& db_dir, const Clock& clock, SearcherOptions options)
+    : db_dir_(db_dir), clock_(clock), options_(options) {
   replies_.push_back(open_index(db_dir, clock, options, searcher_));
 }
 
+// An index that did not open is tried again when asked for (a first publish to an empty folder,
+// a server back up), so that a seat recovers without a restart.
+bool InlineSearchService::opened() {
+  if (!searcher_) {
+    OpenReply reply = open_index(db_dir_, clock_, options_, searcher_);
+    if (searcher_) replies_.push_back(std::move(reply));
+  }
+  return searcher_ != nullptr;
+}
+
 void InlineSearchService::submit(SearchJob job) {
-  if (!searcher_) return;
+  if (!opened()) return;
   replies_.push_back(run_search(*searcher_, job));
   if (job.snippets_after) replies_.push_back(complete_snippets(*searcher_, job));
 }
 
 void InlineSearchService::submit(ShowJob job) {
-  if (searcher_) replies_.push_back(run_show(*searcher_, job));
+  if (opened()) replies_.push_back(run_show(*searcher_, job));
 }
 
 std::vector<Reply> InlineSearchService::drain() { return std::exchange(replies_, {}); }
@@ -106,6 +121,8 @@ bool SearchWorker::busy() const {
 void SearchWorker::run() {
   std::unique_ptr<Searcher> searcher;
   OpenReply opened = open_index(db_dir_, clock_, options_, searcher);
+  std::string open_error = opened.status.message();
+  auto next_open_attempt = std::chrono::steady_clock::now() + kOpenRetry;
   {
     std::lock_guard lock(mu_);
     replies_.push_back(std::move(opened));
@@ -135,10 +152,24 @@ void SearchWorker::run() {
       ++running_;
     }
     Reply reply = OpenReply{};
+    if (!searcher && std::chrono::steady_clock::now() >= next_open_attempt) {
+      // Tried again (at most every few seconds: a remote stub may take its timeout to fail), so
+      // that a seat recovers without a restart when the index appears or its server is back.
+      OpenReply reopened = open_index(db_dir_, clock_, options_, searcher);
+      next_open_attempt = std::chrono::steady_clock::now() + kOpenRetry;
+      if (searcher) {
+        std::lock_guard lock(mu_);
+        replies_.push_back(std::move(reopened));
+      } else {
+        open_error = reopened.status.message();
+      }
+    }
     if (!searcher) {
-      // The index did not open: answer every job with the same failure so nothing waits forever.
-      if (search) reply = SearchReply{search->generation, Status::io_error("index is not open"), 0, std::nullopt};
-      else reply = ShowReply{show->generation, Status::io_error("index is not open")};
+      // Answer every job with the failure so nothing waits forever.
+      const Status failed = Status::io_error("index is not open: " + open_error);
+      if (search) reply = SearchReply{search->generation, failed, 0, std::nullopt};
+      else if (show) reply = ShowReply{show->generation, failed};
+      else reply = SearchReply{completion->generation, failed, 0, std::nullopt};
     } else if (search) {
       reply = run_search(*searcher, *search);
     } else if (completion) {

@@ -88,6 +88,11 @@ class InlineSearchService final : public SearchService {
   bool busy() const override { return false; }
 
  private:
+  bool opened();
+
+  std::string db_dir_;
+  Clock clock_;
+  SearcherOptions options_;
   std::unique_ptr<Searcher> searcher_;
   std::vector<Reply> replies_;
 };

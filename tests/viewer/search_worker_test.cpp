@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
 #include "search_service.h"
@@ -94,6 +95,36 @@ TEST_CASE("a worker on a missing index says so and answers every job with an err
   REQUIRE(replies.size() == 2);
   CHECK_FALSE(std::get<OpenReply>(replies[0]).status.ok());
   CHECK_FALSE(std::get<SearchReply>(replies[1]).result.has_value());
+}
+
+TEST_CASE("a worker whose index was missing opens it once it is there", "[viewer][worker]") {
+  TempDir tmp;
+  const std::string db = tmp.str("late");
+  SearchWorker worker(db, Clock::fixed(today()), {}, nullptr);
+  worker.submit(search(1, "発熱"));
+  auto failed = collect(worker, [](const auto& all) { return all.size() >= 2; });
+  REQUIRE(failed.size() == 2);
+  CHECK_FALSE(std::get<OpenReply>(failed[0]).status.ok());
+  const auto& error = std::get<SearchReply>(failed[1]).result;
+  REQUIRE_FALSE(error.has_value());
+  CHECK(error.status().message().find("index is not open") != std::string::npos);
+
+  const std::string built = build_viewer_index(tmp);  // an index appears at the seat's path
+  std::filesystem::rename(built, db);
+  std::vector<Reply> replies;
+  uint64_t gen = 1;
+  // Retried at most every 2 s: keep typing until it opens (bounded).
+  for (int i = 0; i < 40 && replies.size() < 2; ++i) {
+    worker.submit(search(++gen, "発熱"));
+    auto got = collect(worker, [](const auto& all) { return !all.empty(); });
+    for (auto& r : got)
+      if (auto* o = std::get_if<OpenReply>(&r); o && o->status.ok()) replies.push_back(std::move(r));
+      else if (auto* s = std::get_if<SearchReply>(&r); s && s->result && !replies.empty()) replies.push_back(std::move(r));
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(replies.size() >= 2);
+  CHECK(std::get<OpenReply>(replies[0]).entry_count == 8);
+  CHECK(std::get<SearchReply>(replies[1]).result->hits.at(0).id == "fever-consult");
 }
 
 TEST_CASE("destroying a busy worker waits for it and returns", "[viewer][worker]") {

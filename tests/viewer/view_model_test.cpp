@@ -436,6 +436,25 @@ TEST_CASE("an index that cannot be opened is reported, and typing is harmless", 
   CHECK(m.state().hits.empty());
 }
 
+TEST_CASE("a seat whose index could not be opened opens it once it is there", "[viewer][model]") {
+  TempDir tmp;
+  const std::string db = tmp.str("live");  // nothing published yet
+  InlineSearchService service(db, Clock::fixed(today()));
+  RecordingEvents events;
+  ViewModel m(service, events);
+  m.set_index_path(db);
+  m.set_today(today());
+  m.pump();
+  REQUIRE(m.state().index.state == IndexState::kFailed);
+  write_viewer_corpus(tmp.path() / "corpus");
+  REQUIRE(madoguchi::test::run_cli({"publish", tmp.str("corpus"), "--db", db, "-m", "初回"}).exit_code == 0);
+  m.apply({Action::kSetQuery, 0, "保健所"});
+  m.pump();
+  CHECK(m.state().index.state == IndexState::kOpen);
+  CHECK(m.state().index.release_number == 1);
+  CHECK_FALSE(m.state().hits.empty());
+}
+
 TEST_CASE("a search that fails clears the results of the query before, and says so", "[viewer][model][remote]") {
   TempDir tmp;
   const std::string db = build_viewer_index(tmp), stub = tmp.str("seat.stub");
