@@ -26,3 +26,8 @@ set_target_properties(Xapian::Xapian PROPERTIES
 
 # Local stores (the seat's search log).
 pkg_check_modules(SQLITE3 REQUIRED IMPORTED_TARGET sqlite3)
+
+# Markdown as the viewer renders it and as `validate` checks it (bold that would show as "**").
+# md4c's CMake config also imports md4c-html, whose library is a separate Debian package that may
+# be missing: pkg-config names just the parser.
+pkg_check_modules(MADOGUCHI_MD4C REQUIRED IMPORTED_TARGET GLOBAL md4c)

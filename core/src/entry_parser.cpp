@@ -6,6 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "madoguchi/corpus.h"
+#include "markdown_checks.h"
 #include "text_checks.h"
 
 namespace madoguchi {
@@ -134,6 +135,26 @@ void warn_of_unused_text(const std::string& body, const std::string& path, int f
   }
 }
 
+// Warns of bold that does not render as written (markdown_checks.h), with its line.
+void warn_of_bold_problems(const std::string& body, const std::string& path, int first_line,
+                           std::vector<Status>& warnings) {
+  static constexpr const char* kHow =
+      "Markdown ends bold only after a letter or before a space or punctuation (write "
+      "**小児救急電話相談**（#8000）で, not **小児救急電話相談（#8000）**で)";
+  int line = first_line, warned = 0;
+  size_t counted = 0;
+  for (const BoldProblem& problem : bold_problems(body)) {
+    line += int(std::count(body.begin() + long(counted), body.begin() + long(problem.offset), '\n'));
+    counted = problem.offset;
+    if (std::exchange(warned, line) == line) continue;  // one warning per line
+    warnings.push_back(Status::invalid_input(
+        std::string(problem.kind == BoldProblem::kLiteralBold ? "'**' is shown as is, not bold: "
+                                                               : "bold runs on to the next line: an '**' closes nothing: ") +
+            kHow,
+        {path, line}));
+  }
+}
+
 Result<EntryVersion> parse_entry_unguarded(std::string_view path, std::string_view bytes,
                                            std::vector<Status>* warnings) {
   const std::string p(path);
@@ -234,7 +255,10 @@ Result<EntryVersion> parse_entry_unguarded(std::string_view path, std::string_vi
   v.question = section(v.body, "質問");
   v.answer = section(v.body, "回答");
   v.script = section(v.body, "トークスクリプト");
-  if (warnings) warn_of_unused_text(v.body, p, fm->body_line, *warnings);
+  if (warnings) {
+    warn_of_unused_text(v.body, p, fm->body_line, *warnings);
+    warn_of_bold_problems(v.body, p, fm->body_line, *warnings);
+  }
   if (v.answer.empty() && v.script.empty())
     return Status::invalid_input("missing '## 回答' section (the answer operators read)", {p, fm->body_line});
   return v;

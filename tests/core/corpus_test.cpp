@@ -144,6 +144,28 @@ TEST_CASE("body text that search would never find is a warning with its line", "
   CHECK(warnings.empty());
 }
 
+TEST_CASE("bold that Markdown would show as asterisks is a warning with its line", "[corpus]") {
+  std::vector<Status> warnings;
+  auto e = parse_entry("a.md",
+                       "---\nid: a\ntitle: t\n---\n## 回答\n夜間は**小児救急電話相談（#8000）**で相談できます。\n"
+                       "昼間は**かかりつけ医**（診療所）へ。\n`**コード**`と**96〜99%程度**です。\n"
+                       "国が承認した**「第1類医薬品」**と表示されたもの。\n",
+                       &warnings);
+  REQUIRE(e.has_value());
+  // Line 6's second "**" closes nothing, so bold runs from it to line 7's first; line 9's are
+  // shown as is. Code spans and bold that closes are fine.
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].where().line == 6);
+  CHECK(warnings[0].message().find("bold runs on to the next line") != std::string::npos);
+  CHECK(warnings[1].where().line == 9);
+  CHECK(warnings[1].message().find("'**' is shown as is") != std::string::npos);
+  // The sample corpus has none (27 lines had them; the viewer showed and copied the asterisks).
+  warnings.clear();
+  CorpusReport report;
+  REQUIRE(load_corpus(madoguchi::test::source_dir() + "/corpus", {}, report).has_value());
+  for (const auto& w : report.warnings) CHECK(w.message().find("'**'") == std::string::npos);
+}
+
 TEST_CASE("loading a corpus collects every error, sorted by path", "[corpus]") {
   TempDir dir;
   write_file(dir.path() / "b.md", entry_md("b", "題", "本文"));
