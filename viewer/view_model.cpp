@@ -429,11 +429,22 @@ std::optional<Date> ViewModel::effective_as_of() const {
 // --- Focus and selection ------------------------------------------------------------------------
 
 void ViewModel::request_focus(Focus where) {
-  state_.focus = where;
+  focus(where);
   ++state_.focus_epoch;
 }
 
-void ViewModel::focus(Focus where) { state_.focus = where; }  // the operator moved it; no request
+// The operator moved the focus; no request. Leaving the date box without Enter (or after a date
+// it refused) puts back the date in use: the box must never show a date the results are not for.
+void ViewModel::focus(Focus where) {
+  if (state_.focus == Focus::kAsOfInput && where != Focus::kAsOfInput) {
+    const std::string in_use = state_.filters.as_of ? state_.filters.as_of->to_string() : "";
+    if (state_.as_of_draft != in_use) {
+      state_.as_of_draft = in_use;
+      ++state_.as_of_epoch;
+    }
+  }
+  state_.focus = where;
+}
 
 void ViewModel::move_selection(int delta) {
   if (state_.picker.open()) {

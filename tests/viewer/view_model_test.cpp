@@ -345,6 +345,18 @@ TEST_CASE("as-of date from the keyboard: F4, a date, Enter, bad dates are refuse
   f.model.apply({Action::kSetAsOfDraft, 0, ""});
   press(f.model, {Key::kEnter});
   CHECK_FALSE(f.s().filters.as_of.has_value());
+  // A refused date, or one typed without Enter, does not stay in the box once the operator leaves
+  // it: the box shows the date the results are for (today: empty).
+  for (const char* draft : {"2023-02-30", "2023-01-10"}) {
+    press(f.model, {Key::kF4});
+    f.model.apply({Action::kSetAsOfDraft, 0, draft});
+    if (std::string(draft) == "2023-02-30") press(f.model, {Key::kEnter});
+    const uint64_t epoch = f.s().as_of_epoch;
+    f.model.apply({Action::kFocusChanged, int(Focus::kResults), ""});
+    CHECK(f.s().as_of_draft.empty());
+    CHECK(f.s().as_of_epoch > epoch);  // the box is rewritten
+    CHECK_FALSE(f.s().filters.as_of.has_value());
+  }
 }
 
 TEST_CASE("the as-of date also picks which version the detail shows", "[viewer][model]") {
