@@ -103,6 +103,7 @@ void draw_changes(const ViewState& s, DrawScratch& scratch, Requests& out) {
         if (!c.error.empty()) dim_line(p, std::string(text::kErrorPrefix) + ": " + c.error);
         if (c.loading) dim_line(p, std::string(text::kChangesLoading));
         else if (c.items.empty() && c.error.empty()) dim_line(p, std::string(text::kChangesNone));
+        if (c.newer_waiting) dim_line(p, std::string(text::kChangesNewerWaiting));
         for (const auto& r : c.releases) dim_line(p, r);
         if (!c.releases.empty()) ImGui::Separator();
         for (const ChangeItem& item : c.items) draw_item(item, p);

@@ -97,6 +97,7 @@ inline constexpr std::string_view kBannerButton = "変更を見る (F6)";
 inline constexpr std::string_view kChangesTitle = "変更一覧（前回確認した版以降）";
 inline constexpr std::string_view kChangesNone = "前回確認した版以降の変更はありません。";
 inline constexpr std::string_view kChangesLoading = "変更を読み込み中…";
+inline constexpr std::string_view kChangesNewerWaiting = "この後に新しい版が届いています。閉じて開き直すと表示します。";
 inline constexpr std::string_view kChangesRange = "確認済み";
 inline constexpr std::string_view kAcknowledge = "確認しました (Enter)";
 inline constexpr std::string_view kAcknowledged = "までの変更を確認済みにしました";

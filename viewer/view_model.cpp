@@ -378,7 +378,7 @@ void ViewModel::escape() {
     return;
   }
   if (state_.changes.visible) {
-    state_.changes.visible = false;
+    close_changes();
     return;
   }
   if (state_.help_open) {
@@ -822,7 +822,10 @@ void ViewModel::on_watch(WatchReport& report) {
   // A seat that knew no release yet (a local build that got its first publish): the first release
   // is its baseline, not a list of every entry as new.
   if (!state_.watch.acknowledged && seat_) set_acknowledged(arrival.from > 0 ? arrival.from : number, true);
-  request_changes();
+  // An open changes panel keeps what the operator is reading (and what Enter acknowledges); it
+  // says a newer release is waiting and catches up when closed.
+  if (state_.changes.visible) state_.changes.newer_waiting = true;
+  else request_changes();
 }
 
 void ViewModel::request_changes() {
@@ -871,8 +874,11 @@ void ViewModel::on_changes(ChangesReply& reply) {
     changed += e.kind == ChangeKind::kChanged;
     withdrawn += e.kind == ChangeKind::kWithdrawn;
   }
-  // Changes waiting since an earlier shift and no banner yet: say so once.
-  if (!state_.banner.visible && !c.visible && !reply.diff->releases.empty() && state_.banner.number != reply.to) {
+  // Everything not yet acknowledged, in one banner: shown once for changes waiting since an
+  // earlier shift, and a banner already up for the newest release only (announced on arrival)
+  // grows to cover the unread releases before it.
+  const bool new_banner = !state_.banner.visible && state_.banner.number != reply.to;
+  if ((state_.banner.visible || new_banner) && !c.visible && !reply.diff->releases.empty()) {
     ReleaseArrival a;
     a.from = reply.from;
     a.release = reply.diff->releases.back();
@@ -891,7 +897,7 @@ void ViewModel::set_acknowledged(int number, bool persist) {
 
 void ViewModel::toggle_changes() {
   if (state_.changes.visible) {
-    state_.changes.visible = false;
+    close_changes();
     return;
   }
   state_.help_open = false;
@@ -913,10 +919,15 @@ void ViewModel::acknowledge() {
     return;
   }
   set_acknowledged(upto, true);
-  state_.changes.visible = false;
   if (state_.banner.number <= upto) state_.banner.visible = false;
   notify("第" + std::to_string(upto) + "版" + std::string(text::kAcknowledged));
-  request_changes();
+  close_changes();
+}
+
+void ViewModel::close_changes() {
+  state_.changes.visible = false;
+  state_.changes.newer_waiting = false;
+  request_changes();  // catches up with releases that arrived while it was open
 }
 
 void ViewModel::toggle_history() {
@@ -927,7 +938,7 @@ void ViewModel::toggle_history() {
   const Hit* hit = state_.selected_hit();
   if (!hit) return notify(text::kNothingSelected);
   if (!releases_) return notify(text::kHistoryNone);
-  state_.changes.visible = false;
+  if (state_.changes.visible) close_changes();
   state_.help_open = false;
   HistoryPanel& h = state_.history;
   const bool same = h.id == hit->id;

@@ -113,6 +113,7 @@ struct ChangesPanel {
   int to = 0;    // the release the diff goes up to (the current one once loaded)
   std::vector<std::string> releases;  // 「第43版 2026-12-01 21:30 公開 山田「療養期間の短縮」」, oldest first
   std::vector<ChangeItem> items;      // sorted by id
+  bool newer_waiting = false;         // a release arrived while open: shown after closing
   uint64_t scroll_epoch = 0;          // bumped with a scroll request
   float scroll_pages = 0;
 };

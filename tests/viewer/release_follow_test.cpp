@@ -290,6 +290,45 @@ TEST_CASE("F6 lists the changes since the acknowledged release with word diffs, 
   CHECK(next.s().watch.changed_since_ack.empty());
 }
 
+TEST_CASE("a release that arrives while the changes panel is open stays unread, and the banner covers every unread one",
+          "[viewer][model][releases]") {
+  Seat seat;
+  { Viewer first(seat); }  // acknowledges release 1
+  edit_corpus_for_release_2(seat.tmp);
+  publish(seat.tmp, "受付時間の変更");  // 2: cough withdrawn, among others
+
+  Viewer v(seat);
+  REQUIRE(v.s().banner.text == "リリース 2 を公開: 更新 1 件・新規 1 件・廃止 1 件");
+  // Release 3 arrives while the banner for 2 is up: the banner covers both, cough's 廃止 kept.
+  write_file(seat.tmp.path() / "corpus" / "extra.md", entry_md("extra", "臨時の案内", "臨時の窓口を開設しました。"));
+  publish(seat.tmp, "臨時窓口");
+  v.poll();
+  CHECK(v.s().banner.visible);
+  CHECK(v.s().banner.text == "リリース 2〜3 を公開: 更新 1 件・新規 2 件・廃止 1 件");
+
+  // The panel open on 1→3; release 4 arrives: what is shown (and acknowledged) stays 1→3.
+  press(v.model, {Key::kF6});
+  REQUIRE(v.s().changes.to == 3);
+  const size_t shown = v.s().changes.items.size();
+  write_file(seat.tmp.path() / "corpus" / "extra2.md", entry_md("extra2", "臨時の案内2", "二つ目の窓口を開設しました。"));
+  publish(seat.tmp, "臨時窓口2");
+  v.poll();
+  CHECK(v.s().index.release_number == 4);
+  CHECK(v.s().changes.visible);
+  CHECK(v.s().changes.to == 3);
+  CHECK(v.s().changes.items.size() == shown);
+  CHECK(v.s().changes.newer_waiting);
+  press(v.model, {Key::kEnter});
+  CHECK(v.s().watch.acknowledged == 3);
+  // Release 4 is still unread: its banner stays, and the panel shows it next time.
+  CHECK(v.s().banner.visible);
+  CHECK(v.s().banner.text == "リリース 4 を公開: 新規 1 件");
+  press(v.model, {Key::kF6});
+  CHECK(v.s().changes.from == 3);
+  CHECK(v.s().changes.to == 4);
+  CHECK_FALSE(v.s().changes.newer_waiting);
+}
+
 TEST_CASE("Ctrl+H shows the selected entry's history, newest release first, with diffs", "[viewer][model][releases]") {
   Seat seat;
   edit_corpus_for_release_2(seat.tmp);
