@@ -20,6 +20,7 @@ OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOpti
     out = std::move(*searcher);
     reply.entry_count = out->entry_count();
     reply.charset = out->charset();
+    reply.categories = out->categories();
     reply.release = out->release();
   }
   reply.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -29,7 +30,10 @@ OpenReply open_index(const std::string& db_dir, const Clock& clock, SearcherOpti
 SearchReply run_search(Searcher& searcher, const SearchJob& job) {
   const bool moved = searcher.refresh();  // a newly committed index is picked up by the next keystroke
   SearchReply reply{job.generation, searcher.search(job.request), searcher.entry_count(), searcher.release()};
-  if (moved) reply.charset = searcher.charset();  // a release may bring characters the glyphs lack
+  if (moved) {  // a release may bring characters the glyphs lack, and categories
+    reply.charset = searcher.charset();
+    reply.categories = searcher.categories();
+  }
   return reply;
 }
 

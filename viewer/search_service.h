@@ -47,6 +47,7 @@ struct OpenReply {
   std::string db_dir;
   int entry_count = 0;
   std::string charset;  // every character the corpus uses (glyphs to bake)
+  std::vector<std::string> categories;  // for the category filter (F2)
   std::optional<ReleaseInfo> release;  // the published release, nullopt for a local index
   double took_ms = 0;
 };
@@ -57,6 +58,7 @@ struct SearchReply {
   int entry_count = 0;  // after refreshing to the newest committed revision
   std::optional<ReleaseInfo> release;
   std::optional<std::string> charset;  // set when the search moved to a newer revision
+  std::optional<std::vector<std::string>> categories;  // likewise
   bool completes = false;  // the same search with every snippet (SearchJob::snippets_after)
 };
 

@@ -997,6 +997,7 @@ void ViewModel::on_open(OpenReply& reply) {
   state_.index.entry_count = reply.entry_count;
   state_.index.charset = std::move(reply.charset);
   ++state_.index.charset_version;
+  state_.known_categories = std::move(reply.categories);
   state_.index.release = reply.release ? release_label(*reply.release) : "";
   state_.index.release_number = reply.release ? reply.release->number : 0;
   state_.index.open_ms = reply.took_ms;
@@ -1008,6 +1009,7 @@ void ViewModel::on_search(SearchReply& reply) {
     state_.index.charset = std::move(*reply.charset);
     ++state_.index.charset_version;
   }
+  if (reply.categories) state_.known_categories = std::move(*reply.categories);
   if (reply.generation != search_generation_) return;  // stale: a newer query is on its way
   if (reply.completes) {
     complete_snippets(reply);
@@ -1043,7 +1045,6 @@ void ViewModel::on_search(SearchReply& reply) {
   state_.took_ms = result.took_ms;
   state_.as_of = result.as_of;
   state_.results_query = result.query;
-  remember_categories(state_.hits);
   result.hits = state_.hits;  // for the event sink
   events_.searched(result);
 
@@ -1126,17 +1127,6 @@ void ViewModel::on_show(ShowReply& reply) {
     }
   if (!d.previous) d.show_previous = false;
   if (!d.upcoming) d.show_upcoming = false;
-}
-
-void ViewModel::remember_categories(const std::vector<Hit>& hits) {
-  bool added = false;
-  for (const Hit& h : hits)
-    for (const auto& c : h.category)
-      if (std::find(state_.known_categories.begin(), state_.known_categories.end(), c) == state_.known_categories.end()) {
-        state_.known_categories.push_back(c);
-        added = true;
-      }
-  if (added) std::sort(state_.known_categories.begin(), state_.known_categories.end());
 }
 
 void ViewModel::notify(std::string_view message) {

@@ -118,7 +118,6 @@ class ViewModel {
   void settle(SettleKind kind, const Hit* hit);
   void keep_entry_that_left(const std::string& id);
   void close_changes();
-  void remember_categories(const std::vector<Hit>& hits);
   std::optional<Date> effective_as_of() const;  // the as-of filter, else today
 
   SearchService& service_;

@@ -184,7 +184,7 @@ struct ViewState {
   Date today;
   std::string notice;          // transient message (copied, bad date, ...)
   double notice_until = 0;     // seconds (ViewModel's clock) when `notice` stops being shown
-  std::vector<std::string> known_categories;  // every category seen in results, sorted
+  std::vector<std::string> known_categories;  // the index's categories (Searcher::categories), sorted
 
   // Appearance.
   float font_size = 20;  // pixels before HiDPI scaling

@@ -505,6 +505,17 @@ Date Searcher::today() const { return impl_->clock.today(); }
 std::optional<ReleaseInfo> Searcher::release() const { return impl_->release; }
 void Searcher::forget_recent_matches() { impl_->recent_matches.clear(); }
 void Searcher::forget_cached_blocks() { impl_->blocks.clear(); }
+std::vector<std::string> Searcher::categories() const {
+  std::vector<std::string> out;
+  const std::string prefix(schema::kCategory);
+  try {
+    for (auto t = impl_->db.allterms_begin(prefix); t != impl_->db.allterms_end(prefix); ++t)
+      out.push_back((*t).substr(prefix.size()));
+  } catch (const Xapian::Error&) {
+  }
+  return out;
+}
+
 std::string Searcher::charset() const {
   try {
     return impl_->db.get_metadata(std::string(schema::kMetaCharset));

@@ -284,6 +284,16 @@ TEST_CASE("the detail carries versions: in force since, upcoming change, previou
   CHECK_FALSE(f.s().detail.show_previous);
 }
 
+TEST_CASE("F2 offers every category of the index, before any search", "[viewer][model]") {
+  Fixture f;
+  press(f.model, {Key::kF2});
+  const Picker& p = f.s().picker;
+  REQUIRE(p.kind == Picker::Kind::kCategory);
+  CHECK(p.values.size() == 7);  // any, and the fixture's six
+  for (const char* c : {"振り分け", "受診相談", "症状", "検査", "ワクチン", "トーク"})
+    CHECK(std::find(p.values.begin(), p.values.end(), c) != p.values.end());
+}
+
 TEST_CASE("category filter from the keyboard: F2, arrows, Enter", "[viewer][model]") {
   Fixture f;
   type(f.model, "ほけんじょ");

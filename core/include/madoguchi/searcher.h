@@ -149,6 +149,8 @@ class Searcher {
   int entry_count() const;
   Date today() const;
   std::string charset() const;  // every character the corpus uses (for the viewer's glyphs)
+  // Every category of the index's versions, sorted (as filters take them: NFKC, case folded).
+  std::vector<std::string> categories() const;
   // The release this searcher reads (number, time, author, message; as of the last open, refresh
   // or retry), or nullopt for a local index that was never published. For the status bar.
   std::optional<ReleaseInfo> release() const;
