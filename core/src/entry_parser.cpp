@@ -6,7 +6,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "madoguchi/corpus.h"
-#include "markdown_checks.h"
+#include "markdown_text.h"
 #include "text_checks.h"
 
 namespace madoguchi {

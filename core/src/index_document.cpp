@@ -191,28 +191,4 @@ void set_question_words(Xapian::Document& doc) {
   doc.add_value(schema::kSlotQuestionWords, Xapian::sortable_serialise(double(question_words)));
 }
 
-std::string plain_text(const std::string& md) {
-  std::string out;
-  out.reserve(md.size());
-  size_t pos = 0;
-  while (pos < md.size()) {
-    size_t eol = md.find('\n', pos);
-    if (eol == std::string::npos) eol = md.size();
-    std::string_view line(md.data() + pos, eol - pos);
-    pos = eol + 1;
-    size_t i = 0;
-    while (i < line.size() && (line[i] == ' ' || line[i] == '#' || line[i] == '>' || line[i] == '-' ||
-                               line[i] == '*' || line[i] == '|'))
-      ++i;
-    line.remove_prefix(i);
-    if (line.empty()) continue;
-    if (!out.empty()) out += ' ';
-    for (char c : line) {
-      if (c == '*' || c == '`' || c == '|') continue;
-      out += c;
-    }
-  }
-  return out;
-}
-
 }  // namespace madoguchi

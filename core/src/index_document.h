@@ -43,7 +43,4 @@ void set_values(const StoredVersion& stored, Xapian::Document& doc);
 // Sets the question length slot (the re-ranker's) from the XQ terms `doc` already has.
 void set_question_words(Xapian::Document& doc);
 
-// Plain text for snippets: Markdown markup dropped, lines joined.
-std::string plain_text(const std::string& markdown);
-
 }  // namespace madoguchi

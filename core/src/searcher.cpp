@@ -19,6 +19,7 @@
 #include "index_document.h"
 #include "index_identity.h"
 #include "madoguchi/schema.h"
+#include "markdown_text.h"
 #include "match_memo.h"
 #include "query_builder.h"
 #include "release_store.h"

@@ -5,6 +5,7 @@
 
 #include "madoguchi/index_writer.h"
 #include "madoguchi/searcher.h"
+#include "markdown_text.h"
 #include "test_support.h"
 
 using namespace madoguchi;
@@ -138,6 +139,26 @@ TEST_CASE("snippets highlight the matched words by byte range", "[searcher]") {
     REQUIRE(e <= h.snippet.size());
     CHECK(h.snippet.substr(b, e - b) == "保健所");
   }
+}
+
+TEST_CASE("snippets show the text a reader sees, not Markdown markup", "[searcher]") {
+  CHECK(plain_text("## 回答\n詳しくは[県のホームページ](https://example.jp/a)をご覧ください。\n\n"
+                   "- **小児救急電話相談**（#8000）\n- `#7119`\n\n| 時間帯 | 連絡先 |\n|---|---|\n| 夜間 | センター |\n"
+                   "A&amp;B\n\n1. 熱を測る\n2. 電話する\n   - 平日\n") ==
+        "回答 詳しくは県のホームページをご覧ください。 小児救急電話相談（#8000） #7119 時間帯 連絡先 夜間 センター A&B "
+        "1. 熱を測る 2. 電話する 平日");
+  TempDir dir;
+  write_file(dir.path() / "corpus/link.md",
+             entry_md("link", "給付金の申請書", "申請書は**ダウンロード**できます。[県のホームページ](https://example.jp/kyufu/form.pdf)をご覧ください。"));
+  const std::string db = build_corpus_index(dir);
+  auto s = Searcher::open(db, Clock::fixed(*Date::parse("2026-11-25")));
+  REQUIRE(s.has_value());
+  auto r = (*s)->search({.query = "申請書 ダウンロード"});
+  REQUIRE(r.has_value());
+  REQUIRE_FALSE(r->hits.empty());
+  INFO(r->hits[0].snippet);
+  CHECK(r->hits[0].snippet.find("申請書はダウンロードできます。県のホームページをご覧ください。") != std::string::npos);
+  CHECK(r->hits[0].snippet.find("https") == std::string::npos);
 }
 
 TEST_CASE("show gives the version in force on a date and every version", "[searcher]") {

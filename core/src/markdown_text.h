@@ -1,8 +1,10 @@
-// Markdown that does not render as its author meant, read with md4c as the viewer renders it.
+// What core reads from an entry's Markdown, with md4c as the viewer renders it: the plain text
+// snippets are cut from, and bold that does not render as its author meant.
 //
 // Thread rule: pure functions.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -19,5 +21,9 @@ struct BoldProblem {
   size_t offset;  // in the body: the literal "**", or the first text of the bold that runs on
 };
 std::vector<BoldProblem> bold_problems(std::string_view body);
+
+// The text a reader sees, for snippets: markup dropped (a link keeps its text, not its URL; a
+// table its cells; a numbered step its number), blocks and lines joined by one space.
+std::string plain_text(std::string_view markdown);
 
 }  // namespace madoguchi
