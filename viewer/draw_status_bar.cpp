@@ -30,13 +30,17 @@ void draw_status_bar(const ViewState& s, Requests&) {
   std::string index_name = std::filesystem::path(s.index.path).filename().string();
   if (index_name.empty()) index_name = s.index.path;
   std::string line = std::string(text::kStatusIndex) + " " + (index_name.empty() ? "—" : index_name);
+  // An index that did not open has no release to name: "未公開（ローカル索引）" would say it is a
+  // local build that opened.
   line += "   " + std::string(text::kStatusRelease) + " " +
-          (s.index.release.empty() ? std::string(text::kStatusNoRelease) : s.index.release);
+          (s.index.state == IndexState::kFailed ? std::string(text::kIndexFailed)
+           : s.index.release.empty()            ? std::string(text::kStatusNoRelease)
+                                                : s.index.release);
   if (s.watch.watching)
     line += "  " + std::string(text::kLastChecked) + " " +
             (s.watch.last_checked.empty() ? std::string(text::kNeverChecked) : s.watch.last_checked);
   // While the index opens (the window is up before it) its size is not known yet: no "0 件".
-  if (s.index.state != IndexState::kOpening)
+  if (s.index.state == IndexState::kOpen)
     line += "   " + std::string(text::kStatusEntries) + " " + with_thousands(s.index.entry_count) + " " +
             std::string(text::kStatusUnit);
   if (!s.results_query.empty()) {
@@ -50,20 +54,13 @@ void draw_status_bar(const ViewState& s, Requests&) {
   line += "   " + std::string(text::kStatusAsOf) + " " + as_of.to_string();
   if (!s.filters.as_of) line += "（" + std::string(text::kToday) + "）";
 
-  ImGui::Separator();
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_dim));
-  ImGui::TextUnformatted(line.c_str());
-  ImGui::PopStyleColor();
   std::string right;
   ImU32 color = p.heading;
   if (s.watch.stale) {
     // Never hidden behind a notice: an operator must not take a stale release for today's.
     right = std::string(text::kStaleWarning);
     color = p.badge_withdrawn;
-  } else if (!s.search_error.empty()) {
-    right = std::string(text::kErrorPrefix) + ": " + s.search_error;
-    color = p.badge_withdrawn;
-  } else if (!s.notice.empty()) {
+  } else if (!s.notice.empty()) {  // (a failed search is said in the results pane, in full)
     right = s.notice;
   } else if (s.watch.watching && !s.watch.ok) {
     right = std::string(text::kCheckFailing);
@@ -75,9 +72,20 @@ void draw_status_bar(const ViewState& s, Requests&) {
     right = std::string(text::kSearching);
     color = p.text_dim;
   }
+  // The right side (a warning, an error, a notice) is drawn whole; the left line gives way to it,
+  // cut at its edge, when the window is too narrow for both.
+  ImGui::Separator();
+  const float right_w = right.empty() ? 0 : ImGui::CalcTextSize(right.c_str()).x;
+  const float right_x = ImGui::GetWindowContentRegionMax().x - right_w;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  const float left_end = ImGui::GetWindowPos().x + right_x - (right.empty() ? 0 : ImGui::GetFontSize());
+  ImGui::PushClipRect(start, ImVec2(left_end, start.y + ImGui::GetTextLineHeightWithSpacing()), true);
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(p.text_dim));
+  ImGui::TextUnformatted(line.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopClipRect();
   if (!right.empty()) {
-    const float w = ImGui::CalcTextSize(right.c_str()).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize(), ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), right_x));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(color));
     ImGui::TextUnformatted(right.c_str());
     ImGui::PopStyleColor();

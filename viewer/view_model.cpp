@@ -1019,7 +1019,7 @@ void ViewModel::on_search(SearchReply& reply) {
   if (!reply.result) {
     // The results on screen answer another query (or another date, filter or release): never
     // leave them under this one. The results pane says the search failed.
-    state_.search_error = reply.result.status().to_string();
+    state_.search_error = reply.result.status().message();
     state_.hits.clear();
     state_.estimated_total = 0;
     state_.total_is_exact = false;
