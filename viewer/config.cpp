@@ -18,30 +18,36 @@ std::string env(const char* name) {
   return v ? v : "";
 }
 
-template <class T>
-void read_number(const toml::table& t, std::string_view section, std::string_view key, T& out, T lo, T hi,
-                 std::vector<std::string>& warnings) {
-  auto node = t[section][key];
-  if (!node) return;
-  std::optional<double> v = node.value<double>();
-  if (!v) {
-    warnings.push_back(std::string(section) + "." + std::string(key) + ": expected a number");
-    return;
-  }
-  if (*v < double(lo) || *v > double(hi)) {
-    warnings.push_back(std::string(section) + "." + std::string(key) + ": out of range, using " + std::to_string(out));
-    return;
-  }
-  out = T(*v);
-}
+// Reads settings from one parsed file; warnings name the file and line ("viewer.toml:3: ...").
+struct Reader {
+  const toml::table& t;
+  const std::string& path;
+  std::vector<std::string>& warnings;
 
-void read_string(const toml::table& t, std::string_view section, std::string_view key, std::string& out,
-                 std::vector<std::string>& warnings) {
-  auto node = t[section][key];
-  if (!node) return;
-  if (auto v = node.value<std::string>()) out = *v;
-  else warnings.push_back(std::string(section) + "." + std::string(key) + ": expected a string");
-}
+  template <class View>
+  void warn(View node, std::string_view section, std::string_view key,
+            const std::string& what) {
+    warnings.push_back(path + ":" + std::to_string(node.node()->source().begin.line) + ": " + std::string(section) +
+                       "." + std::string(key) + ": " + what);
+  }
+
+  template <class T>
+  void number(std::string_view section, std::string_view key, T& out, T lo, T hi) {
+    auto node = t[section][key];
+    if (!node) return;
+    std::optional<double> v = node.value<double>();
+    if (!v) return warn(node, section, key, "expected a number");
+    if (*v < double(lo) || *v > double(hi)) return warn(node, section, key, "out of range, using " + std::to_string(out));
+    out = T(*v);
+  }
+
+  void string(std::string_view section, std::string_view key, std::string& out) {
+    auto node = t[section][key];
+    if (!node) return;
+    if (auto v = node.value<std::string>()) out = *v;
+    else warn(node, section, key, "expected a string");
+  }
+};
 
 }  // namespace
 
@@ -79,22 +85,22 @@ LoadedConfig load_config(const std::string& path) {
     return out;
   }
   ViewerConfig& c = out.config;
-  auto& w = out.warnings;
-  read_string(t, "index", "path", c.db, w);
-  read_string(t, "font", "path", c.font_path, w);
-  read_number(t, "font", "index", c.font_index, 0, 64, w);
-  read_string(t, "font", "family", c.font_family, w);
-  read_number(t, "font", "size", c.font_size, 12.0f, 40.0f, w);
+  Reader r{t, path, out.warnings};
+  r.string("index", "path", c.db);
+  r.string("font", "path", c.font_path);
+  r.number("font", "index", c.font_index, 0, 64);
+  r.string("font", "family", c.font_family);
+  r.number("font", "size", c.font_size, 12.0f, 40.0f);
   std::string theme = c.theme == Theme::kDark ? "dark" : "light";
-  read_string(t, "window", "theme", theme, w);
+  r.string("window", "theme", theme);
   if (theme == "dark") c.theme = Theme::kDark;
   else if (theme == "light") c.theme = Theme::kLight;
-  else w.push_back("window.theme: expected \"light\" or \"dark\"");
-  read_number(t, "window", "width", c.window_width, 320, 16384, w);
-  read_number(t, "window", "height", c.window_height, 240, 16384, w);
-  read_number(t, "search", "limit", c.result_limit, 5, 200, w);
-  read_number(t, "search", "badge_days", c.badge_days, 0, 365, w);
-  read_number(t, "releases", "stale_minutes", c.stale_minutes, 1, 24 * 60, w);
+  else r.warn(t["window"]["theme"], "window", "theme", "expected \"light\" or \"dark\"");
+  r.number("window", "width", c.window_width, 320, 16384);
+  r.number("window", "height", c.window_height, 240, 16384);
+  r.number("search", "limit", c.result_limit, 5, 200);
+  r.number("search", "badge_days", c.badge_days, 0, 365);
+  r.number("releases", "stale_minutes", c.stale_minutes, 1, 24 * 60);
   return out;
 }
 

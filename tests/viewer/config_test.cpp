@@ -67,7 +67,11 @@ TEST_CASE("a broken or out-of-range config warns and falls back to defaults", "[
 
   write_file(tmp.path() / "range.toml", "[font]\nsize = 400\n[window]\ntheme = \"blue\"\n[search]\nlimit = \"many\"\n");
   LoadedConfig range = load_config(tmp.str("range.toml"));
-  CHECK(range.warnings.size() == 3);
+  REQUIRE(range.warnings.size() == 3);
+  // Each names the file and line, as docs/viewer.md says.
+  CHECK(range.warnings[0].find("range.toml:2: font.size: out of range") != std::string::npos);
+  CHECK(range.warnings[1].find("range.toml:4: window.theme") != std::string::npos);
+  CHECK(range.warnings[2].find("range.toml:6: search.limit: expected a number") != std::string::npos);
   CHECK(range.config.font_size == 20);
   CHECK(range.config.theme == Theme::kLight);
   CHECK(range.config.result_limit == 30);
