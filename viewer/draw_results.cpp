@@ -63,8 +63,15 @@ void draw_row(const ViewState& s, int i, float row_h, const Palette& p, Requests
     draw_chip(it->second == ChangeKind::kAdded ? text::kMarkAdded : text::kMarkRevised, p.focus_border, p.badge_text);
     ImGui::SameLine(0, pad);
   }
-  const std::string right = join(hit.category, "・") +
-                            (hit.type == EntryType::kFaq ? "" : "  " + std::string(text::type_label(to_string(hit.type))));
+  // Categories, then the type (not for FAQ, the usual one, nor twice: routing entries are often
+  // in a category named 振り分け too). A narrow window keeps the title and drops the categories.
+  const std::string type = hit.type == EntryType::kFaq ? "" : std::string(text::type_label(to_string(hit.type)));
+  std::vector<std::string> categories;
+  for (const auto& c : hit.category)
+    if (c != type) categories.push_back(c);
+  std::string right = join(categories, "・");
+  if (!type.empty()) right += (right.empty() ? "" : "  ") + type;
+  if (ImGui::CalcTextSize(right.c_str()).x + pad > text_w * 0.4f) right = type;
   const float right_w = right.empty() ? 0 : ImGui::CalcTextSize(right.c_str()).x + pad;
   const float title_w = std::max(1.0f, text_left + text_w - ImGui::GetCursorScreenPos().x - right_w);
   StyledText title{{hit.title, kStyleBold}};
