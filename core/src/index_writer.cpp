@@ -5,6 +5,7 @@
 #include <deque>
 #include <fmt/format.h>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <set>
 #include <span>
@@ -368,6 +369,16 @@ bool holds_database(const std::string& dir) {
   }
 }
 
+// Whether `dir` is a replica kept by xapian-replicate: its XAPIANDB stub says so. Written to, it
+// serves other answers than the publisher's and breaks the next changeset applied to it.
+bool is_replica(const std::string& dir) {
+  std::ifstream stub(std::filesystem::path(dir) / "XAPIANDB");
+  std::string line;
+  while (std::getline(stub, line))
+    if (line.find("Xapian::DatabaseReplica") != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir, const WriteOptions& options) {
@@ -397,6 +408,11 @@ Result<WriteResult> write_corpus(const Corpus& corpus, const std::string& db_dir
   if (existed && fs::is_directory(db_dir, ec) && !fs::is_empty(db_dir, ec) && !holds_database(db_dir))
     return Status::invalid_input("not an index and not empty: refusing to build an index into it (give a new directory)",
                                  {db_dir, 0});
+  if (existed && is_replica(db_dir))
+    return Status::invalid_input(
+        "a replica kept by xapian-replicate: publish and roll back on the publisher's database, and the replica "
+        "follows it",
+        {db_dir, 0});
   // Xapian creates the database directory but not its parents (`--db /srv/madoguchi/live`).
   if (!existed) {
     if (auto parent = fs::path(db_dir).parent_path(); !parent.empty()) fs::create_directories(parent, ec);

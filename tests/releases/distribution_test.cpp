@@ -67,6 +67,15 @@ TEST_CASE("a replica made by xapian-replicate answers like the live database and
   CHECK(r->hits.at(0).id == "new-rule");
   Child check({"xapian-check", replica + "/XAPIANDB"}, dir.str("check.log"));
   CHECK(check.wait() == 0);
+
+  // Publishing or rolling back on the replica is refused: it would serve other answers than the
+  // publisher's and break the next changeset applied to it.
+  auto on_replica = run_cli({"publish", corpus, "--db", replica, "-m", "wrong host"});
+  CHECK(on_replica.exit_code == 1);
+  CHECK(on_replica.err.find("replica kept by xapian-replicate") != std::string::npos);
+  CHECK(run_cli({"rollback", "--db", replica, "--to", "1", "-m", "wrong host"}).exit_code == 1);
+  CHECK(latest_release_number(replica) == 2);
+  CHECK(hits(replica, "療養期間 短縮") == hits(live, "療養期間 短縮"));
 }
 
 TEST_CASE("a remote reader through xapian-tcpsrv and a stub file answers and sees new releases",
