@@ -92,6 +92,12 @@ TEST_CASE("a remote reader through xapian-tcpsrv and a stub file answers and see
   REQUIRE(wait_until([&] { return latest_release_number(stub) == 1; }, 30));
   CHECK(read_text(stub) == "remote 127.0.0.1:" + std::to_string(port) + "\n");
   CHECK(hits(stub, "保健所 電話") == hits(live, "保健所 電話"));
+  // A small index is counted exactly through the server too (it said 約200 for 40 entries).
+  auto count = [](const std::string& db) {
+    return json::parse(run_cli({"search", "--db", db, "--json", "--today", "2026-11-25", "保健所"}).out);
+  };
+  CHECK(count(stub)["total_is_exact"] == true);
+  CHECK(count(stub)["estimated_total"] == count(live)["estimated_total"]);
   auto thin = Searcher::open(stub, Clock::fixed(Date{20261125}));
   REQUIRE(thin.has_value());
 
