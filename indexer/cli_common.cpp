@@ -1,5 +1,8 @@
 #include "cli_common.h"
 
+#include <algorithm>
+#include <tuple>
+
 #include <cstdio>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -43,6 +46,25 @@ std::optional<Date> parse_date_option(const std::string& text, const char* optio
     ok = false;
   }
   return d;
+}
+
+void print_warning(const Status& warning) {
+  std::string s = warning.to_string();
+  if (auto p = s.find("error: "); p != std::string::npos) s.replace(p, 7, "warning: ");
+  fmt::print(stderr, "{}\n", s);
+}
+
+void print_problems(const std::vector<Status>& errors, const std::vector<Status>& warnings) {
+  std::vector<std::pair<const Status*, bool>> all;  // (problem, is a warning)
+  for (const auto& e : errors) all.emplace_back(&e, false);
+  for (const auto& w : warnings) all.emplace_back(&w, true);
+  std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.first->where().path, a.first->where().line) < std::tie(b.first->where().path, b.first->where().line);
+  });
+  for (const auto& [problem, warning] : all) {
+    if (warning) print_warning(*problem);
+    else fmt::print(stderr, "{}\n", problem->to_string());
+  }
 }
 
 Clock make_clock(const std::string& today_option, bool& ok) {

@@ -16,6 +16,10 @@ enum Exit : int { kExitOk = 0, kExitBadInput = 1, kExitUsage = 2, kExitFailure =
 int exit_code_for(const Status& status);
 // Prints "path:line: error: message" to stderr and returns the exit code for it.
 int report(const Status& status);
+// Prints "path:line: warning: ..." to stderr.
+void print_warning(const Status& warning);
+// Prints errors and warnings to stderr in one list sorted by path, then line.
+void print_problems(const std::vector<Status>& errors, const std::vector<Status>& warnings);
 
 // CLI11's check for --as-of and --today: a date the index can answer for. An empty value is
 // refused too (it used to mean today, unnoticed), and so is 9999-12-31, the index's "no end".

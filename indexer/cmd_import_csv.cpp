@@ -1,4 +1,5 @@
 #include <fmt/format.h>
+#include <set>
 #include <fstream>
 #include <sstream>
 
@@ -9,12 +10,6 @@
 namespace madoguchi::cli {
 
 namespace {
-
-void print_warning(const Status& w) {
-  std::string s = w.to_string();
-  if (auto p = s.find("error: "); p != std::string::npos) s.replace(p, 7, "warning: ");
-  fmt::print(stderr, "{}\n", s);
-}
 
 Run add_import_csv(CLI::App& app) {
   struct Options {
@@ -46,8 +41,7 @@ Run add_import_csv(CLI::App& app) {
     bytes << in.rdbuf();
     auto imported = import_csv(o->file, bytes.str(), options);
     if (!imported) return report(imported.status());
-    for (const auto& w : imported->warnings) print_warning(w);
-    for (const auto& e : imported->errors) fmt::print(stderr, "{}\n", e.to_string());
+    print_problems(imported->errors, imported->warnings);
     if (!imported->ok()) {
       fmt::print(stderr, "nothing written: {} error(s)\n", imported->errors.size());
       return exit_code_for(imported->errors.front());
@@ -56,8 +50,12 @@ Run add_import_csv(CLI::App& app) {
     auto written = write_imported_entries(*imported, o->out, &warnings);
     if (!written) return report(written.status());
     for (const auto& w : warnings) print_warning(w);
-    fmt::print("imported {} entries from {} ({}) into {}: {} written, {} unchanged\n", imported->entries.size(),
-               o->file, imported->encoding, o->out, *written, int(imported->entries.size()) - *written);
+    // A row is one version of an entry: rows sharing an id with other 施行日 are one entry.
+    std::set<std::string> ids;
+    for (const auto& e : imported->entries) ids.insert(e.file_name.substr(0, e.file_name.find_first_of("@.")));
+    fmt::print("imported {} entries ({} versions) from {} ({}) into {}: {} files written, {} unchanged\n", ids.size(),
+               imported->entries.size(), o->file, imported->encoding, o->out, *written,
+               int(imported->entries.size()) - *written);
     return int(kExitOk);
   };
 }

@@ -36,7 +36,7 @@ Run add_index(CLI::App& app) {
     CorpusReport report;
     CorpusForDb reader(o->db, o->verify);
     auto corpus = reader.load(o->corpus, {.max_file_bytes = o->max_file_bytes}, report);
-    for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
+    print_problems(report.errors, report.warnings);
     if (!corpus) {
       if (report.errors.empty()) return cli::report(corpus.status());
       fmt::print(stderr, "index not changed: {} error(s) in the corpus\n", report.errors.size());

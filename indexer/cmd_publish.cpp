@@ -38,7 +38,7 @@ Run add_publish(CLI::App& app) {
     CorpusReport report;
     CorpusForDb reader(o->db, o->verify);
     auto corpus = reader.load(o->corpus, {}, report);
-    for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
+    print_problems(report.errors, report.warnings);
     if (!corpus) {
       if (report.errors.empty()) return cli::report(corpus.status());
       fmt::print(stderr, "nothing published: {} error(s) in the corpus\n", report.errors.size());

@@ -16,12 +16,7 @@ Run add_validate(CLI::App& app) {
   return [=]() {
     CorpusReport report;
     auto loaded = load_corpus(*corpus, CorpusOptions{.max_file_bytes = *max_bytes}, report);
-    for (const auto& w : report.warnings) {
-      std::string s = w.to_string();
-      if (auto p = s.find("error: "); p != std::string::npos) s.replace(p, 7, "warning: ");
-      fmt::print(stderr, "{}\n", s);
-    }
-    for (const auto& e : report.errors) fmt::print(stderr, "{}\n", e.to_string());
+    print_problems(report.errors, report.warnings);
     if (!loaded) {
       if (report.errors.empty()) return cli::report(loaded.status());
       fmt::print(stderr, "{} error(s)\n", report.errors.size());

@@ -47,6 +47,28 @@ TEST_CASE("validate reports a broken front matter as path:line and exits 1", "[c
   CHECK(r.err.find("sub/broken.md:3: error:") != std::string::npos);
 }
 
+TEST_CASE("validate lists errors and warnings in one list by path, and index and publish print the warnings",
+          "[cli]") {
+  TempDir dir;
+  write_file(dir.path() / "corpus/a.md", "---\nid: a\n---\n## 回答\nx\n");  // no title: an error
+  write_file(dir.path() / "corpus/b.md", entry_md("b", "題", "本文", "colour: red\n"));  // a warning
+  write_file(dir.path() / "corpus/c.md", "---\nid: c\n---\n## 回答\nx\n");
+  write_file(dir.path() / "corpus/synonyms.tsv", "");
+  auto v = run_cli({"validate", dir.str("corpus")});
+  CHECK(v.exit_code == 1);
+  const size_t a = v.err.find("a.md:"), b = v.err.find("b.md:"), c = v.err.find("c.md:");
+  REQUIRE((a != std::string::npos && b != std::string::npos && c != std::string::npos));
+  CHECK((a < b && b < c));
+  std::filesystem::remove(dir.path() / "corpus/a.md");
+  std::filesystem::remove(dir.path() / "corpus/c.md");
+  auto built = run_cli({"index", dir.str("corpus"), "--db", dir.str("db")});
+  CHECK(built.exit_code == 0);
+  CHECK(built.err.find("b.md:4: warning: unknown field 'colour'") != std::string::npos);
+  auto published = run_cli({"publish", dir.str("corpus"), "--db", dir.str("live"), "-m", "1"});
+  CHECK(published.exit_code == 0);
+  CHECK(published.err.find("b.md:4: warning: unknown field 'colour'") != std::string::npos);
+}
+
 TEST_CASE("a missing corpus or database is bad input (1), bad usage is 2", "[cli]") {
   CHECK(run_cli({"validate", "/nonexistent/corpus"}).exit_code == 1);
   CHECK(run_cli({"search", "--db", "/nonexistent/db", "発熱"}).exit_code == 1);
