@@ -86,7 +86,11 @@ TextLayout layout_text(const StyledText& text, float wrap_width, const AdvanceFn
       if (i > line_start && x + c.advance > limit) {
         if (c.c == ' ') continue;  // spaces hang past the edge
         if (is_line_start_forbidden(c.c)) {
-          end = i + 1;  // burasage: 。、」 hang at the end of the line rather than start the next
+          // burasage: one of 。、」 hangs at the end of the line rather than start the next. When
+          // another follows (）。), the line breaks earlier instead, so none starts the next.
+          const bool more = i + 1 < cs.size() && is_line_start_forbidden(cs[i + 1].c);
+          end = more && last_break > line_start ? last_break : i + 1;
+          while (more && end > i && end < cs.size() && is_line_start_forbidden(cs[end].c)) ++end;
         } else {
           end = last_break > line_start ? last_break : i;
         }

@@ -37,6 +37,10 @@ TEST_CASE("Latin words stay whole and spaces do not start a line", "[viewer][lay
 TEST_CASE("kinsoku: 。、」 hang rather than start a line, 「 does not end one", "[viewer][layout]") {
   CHECK(lines(text("相談です。次へ"), 8) == std::vector<std::string>{"相談です。", "次へ"});
   CHECK(lines(text("あいう「えお」"), 8) == std::vector<std::string>{"あいう", "「えお」"});
+  // Two that may not start a line (）。): the line breaks earlier rather than hang ） and start
+  // the next with 。 (found in center-hours by the viewer audit).
+  CHECK(lines(text("電話（夜間）。次"), 10) == std::vector<std::string>{"電話（夜", "間）。次"});
+  CHECK(lines(text("あいうえ」。次"), 8) == std::vector<std::string>{"あいう", "え」。次"});
   CHECK(is_line_start_forbidden(U'ー'));
   CHECK(is_line_start_forbidden(U'っ'));
   CHECK(is_line_end_forbidden(U'（'));
