@@ -101,10 +101,21 @@ class Grouper {
   }
 
   std::string key(const std::string& query) {
+    std::vector<std::string> words;
+    for (const Token& t : analyzer_->analyze(query))
+      if (t.kind == TokenKind::kWord) words.push_back(t.term);
     std::set<std::string> terms, light;
-    for (const Token& t : analyzer_->analyze(query)) {
-      if (t.kind != TokenKind::kWord) continue;
-      (kLightWords.count(t.term) ? light : terms).insert(canonical(t.term));
+    for (size_t i = 0; i < words.size();) {
+      // A run of words that is a synonym-table key of its own (PCR検査 → "pcr 検査"), longest first.
+      size_t taken = 1;
+      std::string term = words[i];
+      for (size_t n = std::min<size_t>(3, words.size() - i); n >= 2 && taken == 1; --n) {
+        std::string run = words[i];
+        for (size_t k = 1; k < n; ++k) run += " " + words[i + k];
+        if (has_synonyms(run)) term = run, taken = n;
+      }
+      (taken == 1 && kLightWords.count(term) ? light : terms).insert(canonical(term));
+      i += taken;
     }
     if (terms.empty()) terms = light;
     std::string out;
@@ -133,12 +144,23 @@ class Grouper {
   }
 
  private:
+  bool has_synonyms(const std::string& key) {
+    if (!has_db_) return false;
+    try {
+      return db_.synonyms_begin(key) != db_.synonyms_end(key);
+    } catch (const Xapian::Error&) {
+      return false;
+    }
+  }
+
+  // One member stands for its whole group (the smallest; multi-word members like "pcr 検査" too,
+  // so that PCR検査 and PCR group together).
   std::string canonical(const std::string& term) {
     if (!has_db_) return term;
     std::string best = term;
     try {
       for (auto s = db_.synonyms_begin(term); s != db_.synonyms_end(term); ++s)
-        if ((*s).find(' ') == std::string::npos && *s < best) best = *s;
+        if (*s < best) best = *s;
     } catch (const Xapian::Error&) {
     }
     return best;

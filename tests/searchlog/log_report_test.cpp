@@ -71,6 +71,14 @@ void insert_raw_rows(const std::string& path, const std::vector<std::pair<std::s
   sqlite3_close(db);
 }
 
+// The fixture corpus with `synonyms` as its synonyms.tsv, indexed into dir/db.
+std::string index_with_synonyms(const TempDir& dir, const std::string& synonyms) {
+  write_fixture_corpus(dir.path() / "corpus");
+  write_file(dir.path() / "corpus" / "synonyms.tsv", synonyms);
+  REQUIRE(run_cli({"index", dir.str("corpus"), "--db", dir.str("db")}).exit_code == 0);
+  return dir.str("db");
+}
+
 }  // namespace
 
 TEST_CASE("a search that left several settle rows counts once", "[searchlog][report]") {
@@ -251,16 +259,29 @@ TEST_CASE("digits never reach the report", "[searchlog][report]") {
 TEST_CASE("zero-hit queries group by analyzed terms, synonyms folded by the index", "[searchlog][report]") {
   TempDir dir;
   write_logs(dir);
-  write_fixture_corpus(dir.path() / "corpus");
-  write_file(dir.path() / "corpus" / "synonyms.tsv", "発熱\t熱\n");
-  REQUIRE(run_cli({"index", dir.str("corpus"), "--db", dir.str("db")}).exit_code == 0);
-  auto r = build_report({.logs = {dir.str("logs")}, .db = dir.str("db")});
+  auto r = build_report({.logs = {dir.str("logs")}, .db = index_with_synonyms(dir, "発熱\t熱\n")});
   REQUIRE(r.has_value());
   REQUIRE(r->zero_hit.size() == 2);
   CHECK(r->zero_hit[0].count == 2);  // 熱が出た + 発熱
   CHECK(r->zero_hit[0].examples.size() == 2);
   CHECK(std::find(r->never_opened.begin(), r->never_opened.end(), "close-contact") != r->never_opened.end());
   CHECK(std::find(r->never_opened.begin(), r->never_opened.end(), "fever-consult") == r->never_opened.end());
+}
+
+TEST_CASE("zero-hit queries that are members of one multi-word synonym group group together", "[searchlog][report]") {
+  TempDir dir;
+  {
+    auto log = SearchLog::open(dir.str("logs/seat.sqlite"), "seat");
+    REQUIRE(log.has_value());
+    (*log)->record(at("2026-11-20T09:00:00+09:00", "PCR検査", 0, 1));
+    (*log)->record(at("2026-11-20T09:30:00+09:00", "PCR", 0, 1));
+    (*log)->record(at("2026-11-20T10:00:00+09:00", "濃厚接触者", 0, 1));
+  }
+  auto r = build_report({.logs = {dir.str("logs")}, .db = index_with_synonyms(dir, "PCR検査\tPCR\n")});
+  REQUIRE(r.has_value());
+  REQUIRE(r->zero_hit.size() == 2);
+  CHECK(r->zero_hit[0].count == 2);  // PCR検査 and PCR: one group (they were two)
+  CHECK(r->zero_hit[0].examples.size() == 2);
 }
 
 TEST_CASE("a date range limits the report", "[searchlog][report]") {
