@@ -345,16 +345,8 @@ void ViewModel::set_query(const std::string& text) {
     }
     ++search_generation_;  // whatever is in flight is now stale
     state_.searching = false;
-    state_.hits.clear();
-    state_.estimated_total = 0;
-    state_.total_is_exact = false;
-    state_.took_ms = 0;
-    state_.results_query.clear();
     state_.search_error.clear();
-    state_.selected = -1;
-    state_.detail = DetailView{};
-    detail_for_.clear();
-    pause_deadline_.reset();
+    clear_results();
     return;
   }
   submit_search();
@@ -1020,15 +1012,8 @@ void ViewModel::on_search(SearchReply& reply) {
     // The results on screen answer another query (or another date, filter or release): never
     // leave them under this one. The results pane says the search failed.
     state_.search_error = reply.result.status().message();
-    state_.hits.clear();
-    state_.estimated_total = 0;
-    state_.total_is_exact = false;
-    state_.results_query.clear();
-    state_.selected = -1;
+    clear_results();
     ++state_.selection_epoch;
-    state_.detail = DetailView{};
-    detail_for_.clear();
-    pause_deadline_.reset();
     events_.search_failed(state_.query, reply.result.status());
     return;
   }
@@ -1066,6 +1051,19 @@ void ViewModel::on_search(SearchReply& reply) {
     detail_for_.clear();
   }
   pause_deadline_ = options_.now() + options_.pause_seconds;
+}
+
+// No results, no selection, no detail: the box was emptied, or the search failed.
+void ViewModel::clear_results() {
+  state_.hits.clear();
+  state_.estimated_total = 0;
+  state_.total_is_exact = false;
+  state_.took_ms = 0;
+  state_.results_query.clear();
+  state_.selected = -1;
+  state_.detail = DetailView{};
+  detail_for_.clear();
+  pause_deadline_.reset();
 }
 
 // The entry the operator was reading left the results of the same query (a release withdrew or

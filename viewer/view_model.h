@@ -117,6 +117,7 @@ class ViewModel {
   void request_focus(Focus where);
   void settle(SettleKind kind, const Hit* hit);
   void keep_entry_that_left(const std::string& id);
+  void clear_results();
   void close_changes();
   std::optional<Date> effective_as_of() const;  // the as-of filter, else today
 

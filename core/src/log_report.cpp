@@ -11,7 +11,6 @@
 #include "dictionary_cache.h"
 #include "index_identity.h"
 #include "logged_searches.h"
-#include "normalizer.h"
 #include "xapian_errors.h"
 #include "madoguchi/analyzer.h"
 #include "madoguchi/schema.h"
@@ -64,7 +63,7 @@ Result<std::vector<std::string>> expand_paths(const std::vector<std::string>& in
 std::string query_key(const std::string& query) {
   std::string key;
   bool space = false;
-  for (char c : normalize_with_offsets(query).text) {
+  for (char c : normalize_text(query)) {
     if (c == ' ' || c == '\t') {
       space = !key.empty();
       continue;
