@@ -30,6 +30,16 @@ class Bm25Term {
     length_factor_ = average_length != 0 ? 1 / average_length : 0;
   }
 
+  // Xapian's bound on weight() (BM25Weight::get_maxpart), which its matcher prunes by: for a wdf
+  // of at most `wdf_max` in documents at least `shortest` long.
+  double upper_bound(Xapian::termcount wdf_max, Xapian::termcount shortest) const {
+    double denominator = kK1;
+    const double normalized_length = std::max(std::max(wdf_max, shortest) * length_factor_, kMinNormalizedLength);
+    denominator *= (normalized_length * kB + (1 - kB));
+    denominator += wdf_max;
+    return termweight_ * (wdf_max / denominator);
+  }
+
   double weight(Xapian::termcount wdf, Xapian::termcount length) const {
     const double normalized_length = std::max(length * length_factor_, kMinNormalizedLength);
     const double wdf_double = wdf;

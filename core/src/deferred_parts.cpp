@@ -120,7 +120,9 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   // No term is in more entries than there are: then no word waits, and none is looked up (each
   // lookup is a round trip to a remote backend).
   const bool words_may_wait = common_word < entries;
-  std::vector<Xapian::Query> first, stand_ins;
+  std::vector<FirstStageLeaf> first;
+  std::vector<Xapian::Query> stand_ins;
+  auto leaf_of = [](const QueryPart& part) { return FirstStageLeaf{part.query, part.scale, part.wildcard}; };
   std::vector<const QueryPart*> light, words, deferred;
   double light_postings = 0, word_postings = 0;
   double none_of_the_words = 1;  // the share of entries no waiting word leaf's commonest term is in
@@ -128,7 +130,7 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
   for (const auto& part : plan.parts) {
     if (part.first_stage) {
       deferred.push_back(&part);
-      first.push_back(*part.first_stage);
+      first.push_back({*part.first_stage, part.scale, std::nullopt});
       stand_ins.push_back(*part.first_stage);
       continue;
     }
@@ -143,7 +145,7 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
       word_postings += word.sum;
       none_of_the_words *= 1 - word.most / entries;
     } else {
-      first.push_back(part.query);
+      first.push_back(leaf_of(part));
     }
   }
   // Common words wait only while something else finds the candidates; otherwise they do (and
@@ -153,16 +155,22 @@ SplitPlan split_common_parts(TermMemo& terms, const QueryPlan& plan, const Defer
     light.insert(light.end(), words.begin(), words.end());
     light_postings += word_postings;
   } else {
-    for (const QueryPart* part : words) first.push_back(part->query);
+    for (const QueryPart* part : words) first.push_back(leaf_of(*part));
   }
   // A second match costs more than it saves on a short query (measured: README "Performance").
   const bool light_waits = long_plan || light_postings >= weights.min_postings * entries;
   if (light_waits)
     deferred.insert(deferred.end(), light.begin(), light.end());
   else
-    for (const QueryPart* part : light) first.push_back(part->query);
-  if (deferred.empty() || first.empty()) return {plan.query, Xapian::Query(), Xapian::Query()};
-  SplitPlan split{Xapian::Query(Xapian::Query::OP_OR, first.begin(), first.end()), or_of(deferred),
+    for (const QueryPart* part : light) first.push_back(leaf_of(*part));
+  if (deferred.empty() || first.empty()) {
+    SplitPlan whole{plan.query};
+    for (const auto& part : plan.parts) whole.first_leaves.push_back(leaf_of(part));
+    return whole;
+  }
+  std::vector<Xapian::Query> first_queries;
+  for (const auto& leaf : first) first_queries.push_back(leaf.query);
+  SplitPlan split{Xapian::Query(Xapian::Query::OP_OR, first_queries.begin(), first_queries.end()), std::move(first), or_of(deferred),
                   stand_ins.empty() ? Xapian::Query() : Xapian::Query(Xapian::Query::OP_OR, stand_ins.begin(), stand_ins.end()),
                   words_wait && light_waits ? 1 - none_of_the_words : 0};
   separate_single_terms(terms, deferred, split);

@@ -45,6 +45,7 @@
 // Thread rule: plain functions over a Database the caller owns.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 #include <xapian.h>
@@ -75,8 +76,16 @@ struct DeferredTerm {
   Xapian::doccount frequency = 0;  // the entries holding it
 };
 
+// One leaf of SplitPlan::first, with what a local index needs to weigh it itself (bm25_leaf.h).
+struct FirstStageLeaf {
+  Xapian::Query query;
+  double scale = 1;
+  std::optional<Wildcard> wildcard;
+};
+
 struct SplitPlan {
   Xapian::Query first;     // the OR of the parts matched over the whole index
+  std::vector<FirstStageLeaf> first_leaves;  // `first`'s leaves, in its order
   Xapian::Query deferred;  // the OR of the deferred leaves (empty: nothing deferred, `first` is the plan's query)
   Xapian::Query stand_ins;  // the OR of the stand-ins `first` holds for deferred parts (QueryPart::first_stage)
   // The share of the entries holding a deferred word leaf's commonest term (combined as if

@@ -213,21 +213,25 @@ QueryPlan QueryBuilder::build(const std::string& raw, bool prefix_last_word) {
   // A prefix of two or more characters that no index term starts with adds no leaf (its highlight
   // prefix stays): while the tail of a sentence is typed the query then stays the same, and the
   // searcher reuses the match.
+  auto one_character = [](const std::string& stem) { return to_u32(stem).size() <= 1; };
+  auto expansion_limit = [&](const std::string& stem) {
+    return Xapian::termcount(one_character(stem) ? weights_.max_prefix_expansion_one_character
+                                                 : weights_.max_prefix_expansion);
+  };
   auto wildcard = [&](std::string_view prefix, const std::string& stem) {
     const std::string pattern = std::string(prefix) + stem;
     // One typed character nearly always starts some term, and asking would list every term that
     // does (the whole list crosses the network from a remote backend); a wildcard that expands
     // to nothing matches nothing anyway.
-    const bool one_character = to_u32(stem).size() <= 1;
-    if (!one_character && !terms_.any_starting_with(pattern)) return Xapian::Query();
-    const int expansion = one_character ? weights_.max_prefix_expansion_one_character : weights_.max_prefix_expansion;
-    return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, Xapian::termcount(expansion),
+    if (!one_character(stem) && !terms_.any_starting_with(pattern)) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_WILDCARD, pattern, expansion_limit(stem),
                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
   };
   // The word being typed, as a prefix of `field`'s terms (`prefix`); its highlight prefix stays
   // where no term starts with it.
   auto add_prefix = [&](const std::string& stem, std::string_view field, std::string_view prefix, double scale) {
-    add(stem, field, "prefix", wildcard(prefix, stem), scale, std::string("*").append(prefix).append(stem));
+    if (add(stem, field, "prefix", wildcard(prefix, stem), scale, std::string("*").append(prefix).append(stem)))
+      plan.parts.back().wildcard = Wildcard{std::string(prefix) + stem, expansion_limit(stem)};
     plan.prefixes.push_back(stem);
   };
   // A word and its synonyms (editors' groups, Sudachi's spelling variants) in the whole text; the

@@ -17,6 +17,13 @@
 
 namespace madoguchi {
 
+// The word being typed as a query asks for it: OP_WILDCARD over `pattern`, limited to the `limit`
+// most frequent completions (Xapian's Query does not give them back).
+struct Wildcard {
+  std::string pattern;
+  Xapian::termcount limit = 0;
+};
+
 // One weighted leaf of the query: the plan's query is the OR of all parts, so a hit's score is
 // the sum of its parts' weights (what --explain shows).
 struct QueryPart {
@@ -30,6 +37,7 @@ struct QueryPart {
   // every entry holding all its words.
   std::optional<Xapian::Query> first_stage;
   double scale = 1;  // the OP_SCALE_WEIGHT factor `query` applies to its subquery (1: none)
+  std::optional<Wildcard> wildcard;  // set when `query` is the word being typed
 };
 
 struct QueryPlan {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <filesystem>
 #include <system_error>
 #include <thread>
 #include <tuple>
@@ -12,8 +13,10 @@
 
 #include "as_of_filter.h"
 #include "block_cache.h"
+#include "bm25_leaf.h"
 #include "deferred_parts.h"
 #include "dictionary_cache.h"
+#include "document_lengths.h"
 #include "explain.h"
 #include "helper_thread.h"
 #include "index_document.h"
@@ -111,6 +114,9 @@ struct Searcher::Impl {
   TermMemo terms{db};         // term frequencies asked while typing, for this revision
   QuestionMemo question_memo;  // the question lengths the re-ranker read, for this revision
   PostingMemo posting_memo;    // the postings the second stage and the re-ranker read, for this revision
+  std::shared_ptr<const DocumentLengths> lengths;  // for this revision, once a search needs them
+  Xapian::Registry leaf_registry;  // unserialises our leaves (bm25_leaf.h) on the split match's thread
+  std::optional<bool> own_leaves_here;  // a local glass index: leaves of ours can be used
   // The second core's thread, shared by the split match and snippet analysis; declared before
   // them so that it outlives both.
   std::unique_ptr<HelperThread> helper;
@@ -145,8 +151,42 @@ struct Searcher::Impl {
   }
 
   // Only Xapian's remote backend (xapian-tcpsrv, README's thin-client seats) refuses deciders:
-  // there every posting-list or value-stream read is a network round trip. Known after match().
-  bool remote_backend() const { return as_of_leaf; }
+  // there every posting-list or value-stream read is a network round trip.
+  bool remote_backend() {
+    if (!decider_checked) {
+      decider_checked = true;  // the backend's kind does not change with a reopen of the same path
+      as_of_leaf = as_of_leaf || !AsOfFilter::backend_takes_deciders(db);
+    }
+    return as_of_leaf;
+  }
+
+  // The first stage's query with its term, synonym and typed-word leaves weighed by us
+  // (bm25_leaf.h), on a local glass index of one shard; elsewhere Xapian's.
+  Xapian::Query first_stage_query(const SplitPlan& split) {
+    if (!options.own_leaves || split.first_leaves.empty() || remote_backend()) return split.first;
+    if (!own_leaves_here) own_leaves_here = is_one_glass_index();
+    if (!*own_leaves_here) return split.first;
+    if (!lengths) {
+      lengths = DocumentLengths::read(db);
+      register_leaves(leaf_registry, lengths);
+    }
+    std::vector<Xapian::Query> leaves;
+    for (const FirstStageLeaf& leaf : split.first_leaves) {
+      auto planned = plan_leaf(terms, leaf.query, leaf.scale, leaf.wildcard ? &*leaf.wildcard : nullptr);
+      leaves.push_back(planned ? leaf_query(std::move(*planned), lengths) : leaf.query);
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, leaves.begin(), leaves.end());
+  }
+
+  bool is_one_glass_index() {
+    try {
+      (void)db.get_revision();  // a database of several shards has none
+    } catch (const Xapian::InvalidOperationError&) {
+      return false;
+    }
+    std::error_code ec;
+    return std::filesystem::exists(std::filesystem::path(db_dir) / "iamglass", ec);
+  }
 
   void load_revision_state() {
     blocks.clear();
@@ -156,6 +196,7 @@ struct Searcher::Impl {
     terms.clear();
     question_memo.clear();
     posting_memo.clear();
+    lengths.reset();
     synonyms = read_synonym_table(db);
     readings.load(db, std::string(schema::kReading));
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());
@@ -244,11 +285,7 @@ struct Searcher::Impl {
       check_at_least = std::max(check_at_least, db.get_doccount());
     Xapian::Enquire enquire(db);
     enquire.set_query(query);
-    if (!decider_checked) {
-      decider_checked = true;  // the backend's kind does not change with a reopen of the same path
-      as_of_leaf = as_of_leaf || !AsOfFilter::backend_takes_deciders(db);
-    }
-    if (!as_of_leaf) {
+    if (!remote_backend()) {
       try {
         as_of_filter.prepare(db, d);
         const AsOfFilter::Decider not_ended(as_of_filter);
@@ -259,7 +296,7 @@ struct Searcher::Impl {
           std::optional<MatchPart> part;
           // Exhaustively: every document on this thread, then what was wanted.
           if (wanted && !options.exhaustive_match && split_matcher())
-            part = split->match(db, query, wanted, check_at_least, as_of_filter);
+            part = split->match(db, query, wanted, check_at_least, as_of_filter, leaf_registry);
           if (!part)
             part = match_docid_range(db, query, 1, db.get_lastdocid(), asked(wanted),
                                      options.exhaustive_match ? db.get_doccount() : check_at_least, as_of_filter);
@@ -343,13 +380,13 @@ struct Searcher::Impl {
         auto size_for = [&](const SplitPlan& s) { return s.deferred.empty() ? depth : std::max(depth, defer_weights.candidates); };
         SplitPlan split = split_common_parts(terms, plan, defer_weights);
         const Xapian::doccount size = size_for(split);
-        Matched first = match(with_filters(split.first), d, limit ? size : 0, limit);
+        Matched first = match(with_filters(first_stage_query(split)), d, limit ? size : 0, limit);
         if (split.deferred_word_share > 0 && limit && first.docs.size() < size) {
           // Too few candidates without the common words: the documents only they match count.
           DeferWeights no_words = defer_weights;
           no_words.word_common_share = 1;
           split = split_common_parts(terms, plan, no_words);
-          first = match(with_filters(split.first), d, size_for(split), limit);
+          first = match(with_filters(first_stage_query(split)), d, size_for(split), limit);
         }
         // The entries only the deferred common words hold, added as Xapian's OR estimate would
         // (not under a filter: the words' counts are over the whole index).

@@ -79,14 +79,14 @@ bool SplitMatcher::at_revision_of(const Xapian::Database& db) {
 
 std::optional<MatchPart> SplitMatcher::match(const Xapian::Database& db, const Xapian::Query& query,
                                              Xapian::doccount size, Xapian::doccount check_at_least,
-                                             const AsOfFilter& filter) {
+                                             const AsOfFilter& filter, const Xapian::Registry& registry) {
   if (!at_revision_of(db) || !helper_.worth_handing_over()) return std::nullopt;
   const Xapian::docid last = db.get_lastdocid(), middle = last / 2;
   const std::string serialised = query.serialise();  // a Query's nodes are not shared across threads
   std::optional<MatchPart> lower, upper;
   auto upper_half = [&] {
     const BlockCache::Scope through_the_cache(blocks_);
-    upper = match_docid_range(*db_, Xapian::Query::unserialise(serialised), middle + 1, last, size, check_at_least,
+    upper = match_docid_range(*db_, Xapian::Query::unserialise(serialised, registry), middle + 1, last, size, check_at_least,
                               filter);
   };
   helper_.run_beside(upper_half, [&] { lower = match_docid_range(db, query, 1, middle, size, check_at_least, filter); });

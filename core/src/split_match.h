@@ -65,8 +65,10 @@ class SplitMatcher {
   // or when the helper would not start promptly (helper_thread.h): match on one thread then,
   // which costs less than the two halves one after the other.
   // Xapian errors of either half are thrown here, after both halves have finished.
+  // `registry` unserialises the query's posting sources on the second thread (bm25_leaf.h).
   std::optional<MatchPart> match(const Xapian::Database& db, const Xapian::Query& query, Xapian::doccount size,
-                                 Xapian::doccount check_at_least, const AsOfFilter& filter);
+                                 Xapian::doccount check_at_least, const AsOfFilter& filter,
+                                 const Xapian::Registry& registry = Xapian::Registry());
 
  private:
   bool at_revision_of(const Xapian::Database& db);

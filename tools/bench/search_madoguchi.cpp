@@ -64,7 +64,8 @@ int main(int argc, char** argv) try {
                                              .always_hand_over = args.get_int("--always-hand-over", 0) != 0,
                                              .common_word_min_entries = args.get_int("--common-word-min-entries",
                                                                                      madoguchi::SearcherOptions{}.common_word_min_entries),
-                                             .remember_postings = args.get_int("--posting-memo", 1) != 0});
+                                             .remember_postings = args.get_int("--posting-memo", 1) != 0,
+                                             .own_leaves = args.get_int("--own-leaves", 1) != 0});
   if (!searcher) throw std::runtime_error(searcher.status().message());
 
   madoguchi::SearchRequest request{.limit = args.get_int("--limit", 10), .prefix_last_word = args.get_int("--prefix", 1) != 0};

@@ -129,6 +129,10 @@ struct SearcherOptions {
   // keystroke (core/src/posting_memo.h); false: through Xapian's matcher every time, as before
   // (the benchmark's ablation). The same weights either way.
   bool remember_postings = true;
+  // A local index's term, synonym and typed-word leaves weighed by us with document lengths read
+  // once per revision (core/src/bm25_leaf.h); false: by Xapian's leaves, which walk glass's
+  // length list (the benchmark's ablation). The same weights either way.
+  bool own_leaves = true;
 };
 
 class Searcher {
