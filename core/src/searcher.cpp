@@ -18,6 +18,7 @@
 #include "dictionary_cache.h"
 #include "document_lengths.h"
 #include "explain.h"
+#include "generational_cache.h"
 #include "helper_thread.h"
 #include "index_document.h"
 #include "index_identity.h"
@@ -104,8 +105,7 @@ struct Searcher::Impl {
   std::optional<ReleaseInfo> release;  // the latest release when last (re)opened
   // Decoded document data by docid, for this revision only (emptied on reopen): a keystroke's
   // hits are mostly the previous keystroke's, and inflating + parsing their data was ~10% of it.
-  std::unordered_map<Xapian::docid, std::shared_ptr<const LoadedVersion>> stored_cache;
-  static constexpr size_t kMaxStoredCache = 1024;
+  GenerationalCache<Xapian::docid, std::shared_ptr<const LoadedVersion>> stored_cache{1024};
   TokenCache snippet_tokens;  // analysis of snippet regions (content-keyed: survives reopen)
   AsOfFilter as_of_filter;    // versions not ended by the as-of date, for this revision
   bool as_of_leaf = false;    // the backend refused the filter as a decider: use its value leaf
@@ -256,13 +256,12 @@ struct Searcher::Impl {
 
   // load(), remembered for this revision.
   Result<std::shared_ptr<const LoadedVersion>> load_cached(Xapian::docid id) {
-    if (auto it = stored_cache.find(id); it != stored_cache.end()) return it->second;
+    if (const auto* known = stored_cache.find(id)) return *known;
     auto stored = load(id);
     if (!stored) return stored.status();
-    if (stored_cache.size() >= kMaxStoredCache) stored_cache.clear();
     std::string source = snippet_source_of(*stored);
     auto shared = std::make_shared<const LoadedVersion>(LoadedVersion{std::move(*stored), std::move(source)});
-    stored_cache.emplace(id, shared);
+    stored_cache.put(id, shared);
     return shared;
   }
 

@@ -23,18 +23,8 @@ bool matches(const Token& t, const QueryPlan& plan) {
 }  // namespace
 
 const std::vector<Token>& TokenCache::analyze(Analyzer& analyzer, const std::string& text) {
-  if (auto it = tokens_.find(text); it != tokens_.end()) return it->second;
-  make_room(1);
-  return tokens_.emplace(text, analyzer.analyze(text)).first->second;
-}
-
-void TokenCache::make_room(size_t count) {
-  if (tokens_.size() + count > kMaxTexts) tokens_.clear();
-}
-
-void TokenCache::put(std::string text, std::vector<Token> tokens) {
-  make_room(1);
-  tokens_.emplace(std::move(text), std::move(tokens));
+  if (const auto* known = tokens_.find(text)) return *known;
+  return tokens_.put(text, analyzer.analyze(text));
 }
 
 std::vector<std::pair<size_t, size_t>> match_ranges(Analyzer& analyzer, const std::string& text,

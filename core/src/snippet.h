@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "generational_cache.h"
 #include "madoguchi/analyzer.h"
 #include "query_builder.h"
 
@@ -20,19 +21,20 @@ struct Snippet {
 // The tokens of texts analyzed before, keyed by the text itself (analysis depends on nothing
 // else, so a hit is exactly what analyzing again would give). Consecutive keystrokes mostly show
 // the same hits and the same snippet regions: re-analyzing them was most of a keystroke's work.
-// Bounded (emptied when full). Thread rule: one per Analyzer user (a Searcher); not thread-safe.
+// Bounded: the texts not used lately are forgotten (generational_cache.h).
+// Thread rule: one per Analyzer user (a Searcher); not thread-safe.
 class TokenCache {
  public:
   const std::vector<Token>& analyze(Analyzer& analyzer, const std::string& text);
-  bool contains(const std::string& text) const { return tokens_.count(text) != 0; }
-  // Makes room for `count` more texts (emptying the cache if need be), so that texts put in
-  // now are all still there when the snippets are cut (up to kMaxTexts of them).
-  void make_room(size_t count);
-  void put(std::string text, std::vector<Token> tokens);
+  bool contains(const std::string& text) const { return tokens_.contains(text); }
+  // Makes room for `count` more texts, so that texts put in now are all still there when the
+  // snippets are cut (up to kTextsPerGeneration of them).
+  void make_room(size_t count) { tokens_.make_room(count); }
+  void put(std::string text, std::vector<Token> tokens) { tokens_.put(std::move(text), std::move(tokens)); }
 
  private:
-  static constexpr size_t kMaxTexts = 512;
-  std::unordered_map<std::string, std::vector<Token>> tokens_;
+  static constexpr size_t kTextsPerGeneration = 512;
+  GenerationalCache<std::string, std::vector<Token>> tokens_{kTextsPerGeneration};
 };
 
 // Ranges of `text` whose tokens match the plan (exact terms, readings or typed prefixes).
