@@ -11,9 +11,17 @@ namespace madoguchi {
 // handle can no longer open, and a dropped remote connection NetworkError: reopen() cannot
 // recover from those, a new Database on `db_dir` can (or throws what is really wrong). Returns
 // true when anything may have changed. Other errors are thrown.
+//
+// An index rebuilt at the same path (`index` renames a new database into place) may be at the
+// same revision number as the one open. Glass's reopen() then reads the new database's version
+// file, finds the revision unchanged and keeps the old tables open: statistics of one database
+// over the tables of another (wrong results, then heap corruption in a stale searcher). The
+// UUID tells: a new database is opened anew.
 inline bool reopen_or_open_anew(Xapian::Database& db, const std::string& db_dir) {
   try {
-    return db.reopen();
+    const std::string uuid = db.get_uuid();
+    if (db.reopen()) return true;
+    if (db.get_uuid() == uuid) return false;
   } catch (const Xapian::DatabaseOpeningError&) {
   } catch (const Xapian::NetworkError&) {
   }
