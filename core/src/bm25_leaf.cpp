@@ -52,7 +52,7 @@ std::vector<Expansion> expand(const Xapian::Database& db, const Wildcard& wildca
     const Xapian::doccount n = t.get_termfreq();
     all.push_back({*t, {n, n, n}});
   }
-  if (wildcard.limit && all.size() > wildcard.limit) {
+  if (all.size() > wildcard.limit) {
     std::nth_element(all.begin(), all.begin() + wildcard.limit - 1, all.end(),
                      [](const Expansion& a, const Expansion& b) { return a.frequencies.est > b.frequencies.est; });
     all.resize(wildcard.limit);
@@ -101,7 +101,7 @@ std::optional<LeafPlan> plan_leaf(TermMemo& terms, const Xapian::Query& query, d
       }
       break;
     case Xapian::Query::OP_WILDCARD:
-      if (!wildcard) return std::nullopt;
+      if (!wildcard || wildcard->limit == 0) return std::nullopt;  // 0: Xapian keeps no completion
       for (auto& e : expand(db, *wildcard)) {
         plan.terms.push_back(std::move(e.term));
         lists.push_back(e.frequencies);

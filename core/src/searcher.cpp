@@ -197,6 +197,7 @@ struct Searcher::Impl {
     question_memo.clear();
     posting_memo.clear();
     lengths.reset();
+    own_leaves_here.reset();  // the path may now hold another kind of database
     synonyms = read_synonym_table(db);
     readings.load(db, std::string(schema::kReading));
     entries = std::atoi(db.get_metadata(std::string(schema::kMetaEntryCount)).c_str());

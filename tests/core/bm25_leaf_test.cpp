@@ -132,6 +132,8 @@ TEST_CASE("what our leaves do not stand for stays Xapian's", "[searcher][leaves]
   CHECK_FALSE(plan_leaf(terms, Xapian::Query("無い語"), 1));  // matches nothing
   CHECK_FALSE(plan_leaf(terms, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query("相談"), 0.5), 1));  // scale not told
   CHECK_FALSE(plan_leaf(terms, Xapian::Query(Xapian::Query::OP_WILDCARD, "発"), 1));  // no expansion limit given
+  const Wildcard none{"発", 0};  // Xapian keeps no completion of a most-frequent wildcard limited to 0
+  CHECK_FALSE(plan_leaf(terms, Xapian::Query(Xapian::Query::OP_WILDCARD, "発", 0, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT), 1, &none));
 }
 
 TEST_CASE("a searcher finds and scores the same with our leaves as with Xapian's", "[searcher][leaves]") {
