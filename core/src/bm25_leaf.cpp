@@ -154,22 +154,28 @@ void Bm25Leaf::push(uint32_t member) {
   std::push_heap(waiting_.begin(), waiting_.end(), LaterFirst{&docs_});
 }
 
+uint32_t Bm25Leaf::pop_lowest() {
+  const uint32_t member = waiting_.front();
+  std::pop_heap(waiting_.begin(), waiting_.end(), LaterFirst{&docs_});
+  waiting_.pop_back();
+  return member;
+}
+
 void Bm25Leaf::settle() {
   at_current_.clear();
   current_ = waiting_.empty() ? 0 : docs_[waiting_.front()];
-  while (!waiting_.empty() && docs_[waiting_.front()] == current_) {
-    const uint32_t member = waiting_.front();
-    std::pop_heap(waiting_.begin(), waiting_.end(), LaterFirst{&docs_});
-    waiting_.pop_back();
-    at_current_.push_back(member);
-  }
+  while (!waiting_.empty() && docs_[waiting_.front()] == current_) at_current_.push_back(pop_lowest());
+}
+
+void Bm25Leaf::settle_term() {
+  current_ = members_[0] == Xapian::PostingIterator() ? 0 : *members_[0];
 }
 
 void Bm25Leaf::next(double) {
   if (!plan_->synonym) {  // one term: its own postings
     if (started_) ++members_[0];
     started_ = true;
-    current_ = members_[0] == Xapian::PostingIterator() ? 0 : *members_[0];
+    settle_term();
     return;
   }
   if (!started_) {
@@ -189,7 +195,7 @@ void Bm25Leaf::skip_to(Xapian::docid did, double) {
     if (started_ && (current_ == 0 || did <= current_)) return;
     started_ = true;
     members_[0].skip_to(did);
-    current_ = members_[0] == Xapian::PostingIterator() ? 0 : *members_[0];
+    settle_term();
     return;
   }
   if (!started_) {
@@ -205,9 +211,7 @@ void Bm25Leaf::skip_to(Xapian::docid did, double) {
       push(m);
     }
     while (!waiting_.empty() && docs_[waiting_.front()] < did) {
-      const uint32_t m = waiting_.front();
-      std::pop_heap(waiting_.begin(), waiting_.end(), LaterFirst{&docs_});
-      waiting_.pop_back();
+      const uint32_t m = pop_lowest();
       members_[m].skip_to(did);
       push(m);
     }

@@ -67,7 +67,9 @@ class Bm25Leaf : public Xapian::PostingSource {
 
  private:
   void push(uint32_t member);  // into waiting_, unless it has ended
+  uint32_t pop_lowest();       // out of waiting_: the member at the lowest document
   void settle();               // current_ and at_current_ from the waiting members
+  void settle_term();          // current_ from the one term's position
 
   std::shared_ptr<const LeafPlan> plan_;
   std::shared_ptr<const DocumentLengths> lengths_;
